@@ -1,0 +1,50 @@
+// Reads a saved manifest (JSON or protobuf, told apart by the first byte) and
+// proves it is one: every field validated, entries in manifest order, and the
+// recomputed Merkle root equal to the stored one. A baseline is what drift is
+// judged against, so a truncated, edited or foreign file is refused, not trusted.
+import { readFileSync } from 'node:fs';
+import { DriftwatchError, describeFsError } from '../../common/errors.js';
+import { merkleRoot } from '../fingerprint/merkle.js';
+import type { Manifest } from '../model.js';
+import { manifestFromJson } from './manifest-json.js';
+import { decodeManifest } from './manifest-proto.js';
+
+const MAX_MANIFEST_BYTES = 2 * 1024 ** 3; // far above any real host; keeps a wrong file from exhausting memory
+
+function detail(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function parseManifest(bytes: Buffer, source: string): Manifest {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  const isJson = bytes[i] === 0x7b; // '{' — a protobuf Manifest never starts with field 15, wire type 3
+  let m: Manifest;
+  try {
+    m = isJson ? manifestFromJson(bytes.toString('utf8')) : decodeManifest(bytes);
+  } catch (err) {
+    throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} is not a driftwatch manifest (${isJson ? 'JSON' : 'protobuf'}): ${detail(err)}`);
+  }
+  let actual: string;
+  try {
+    actual = merkleRoot(m.files);
+  } catch (err) {
+    throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} is not a valid manifest: ${detail(err)}`);
+  }
+  if (actual !== m.merkleRoot) {
+    throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} fails its Merkle root (stored ${m.merkleRoot.slice(0, 16)}…, computed ${actual.slice(0, 16)}…): it was altered or truncated`);
+  }
+  return m;
+}
+
+export function loadManifest(file: string): Manifest {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new DriftwatchError('AGENT_BASELINE_UNREADABLE', `cannot read baseline ${file}: ${describeFsError(err)}`);
+  }
+  if (bytes.length > MAX_MANIFEST_BYTES) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is larger than any manifest (${bytes.length} bytes)`);
+  if (bytes.length === 0) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is empty, not a driftwatch manifest`);
+  return parseManifest(bytes, file);
+}

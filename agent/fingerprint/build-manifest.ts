@@ -1,0 +1,34 @@
+// Assembles a manifest from what the sources produced. Pure.
+import { comparePaths } from '../../common/path-bytes.js';
+import type { FileEntry, HostFacts, Manifest, Package, PackageFileMismatch } from '../model.js';
+import { merkleRoot } from './merkle.js';
+
+export interface ManifestParts {
+  createdAt: Date;
+  host: HostFacts;
+  scannedPaths: readonly string[];
+  ignored: readonly string[];
+  files: FileEntry[];
+  packages: Package[];
+  packageMismatches: PackageFileMismatch[];
+}
+
+export function comparePackages(a: Package, b: Package): number {
+  return a.manager < b.manager ? -1 : a.manager > b.manager ? 1
+    : a.name < b.name ? -1 : a.name > b.name ? 1
+      : a.arch < b.arch ? -1 : a.arch > b.arch ? 1 : 0;
+}
+
+export function buildManifest(parts: ManifestParts): Manifest {
+  return {
+    formatVersion: 1,
+    createdAt: parts.createdAt,
+    host: parts.host,
+    scannedPaths: [...parts.scannedPaths],
+    ignored: [...parts.ignored],
+    files: parts.files, // the walk emits manifest order already; merkleRoot verifies it
+    packages: [...parts.packages].sort(comparePackages),
+    packageMismatches: [...parts.packageMismatches].sort((a, b) => comparePaths(a.path, b.path)),
+    merkleRoot: merkleRoot(parts.files),
+  };
+}

@@ -1,0 +1,91 @@
+// A pool of hash workers, one per core. Jobs are queued and handed out in
+// batches; each worker keeps at most two batches in flight so that a worker
+// stuck on one large file never holds back work another worker could take.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HashJob, HashResult } from './hash-protocol.js';
+
+const BATCH_FILES = 256;
+const BATCH_BYTES = 32 << 20;
+const MAX_IN_FLIGHT = 2;
+
+interface Slot {
+  worker: Worker;
+  inFlight: number;
+}
+
+export class HashPool {
+  private readonly slots: Slot[] = [];
+  private queue: HashJob[] = [];
+  private head = 0; // queue[head..] is pending; shift() would be O(n) on a long queue
+  private outstanding = 0;
+  private onResult: (r: HashResult) => void = () => undefined;
+  private idle: (() => void) | undefined;
+  private failure: Error | undefined;
+
+  constructor(size = availableParallelism()) {
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const worker = new Worker(new URL('./hash-worker.js', import.meta.url));
+      const slot: Slot = { worker, inFlight: 0 };
+      worker.on('message', (results: HashResult[]) => {
+        slot.inFlight--;
+        this.outstanding -= results.length;
+        for (const r of results) this.onResult(r);
+        this.dispatch();
+        if (this.outstanding === 0) this.idle?.();
+      });
+      worker.on('error', (err) => {
+        this.failure = err;
+        this.idle?.();
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Where results go; set before submitting. */
+  setResultHandler(handler: (r: HashResult) => void): void {
+    this.onResult = handler;
+  }
+
+  submit(job: HashJob): void {
+    this.queue.push(job);
+    this.outstanding++;
+    if (this.queue.length - this.head >= BATCH_FILES) this.dispatch();
+  }
+
+  /** Resolves when every submitted job has a result. */
+  async drain(): Promise<void> {
+    this.dispatch();
+    if (this.outstanding > 0 && this.failure === undefined) {
+      await new Promise<void>((resolve) => { this.idle = resolve; });
+      this.idle = undefined;
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      if (this.head === this.queue.length) {
+        this.queue = [];
+        this.head = 0;
+        return;
+      }
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.inFlight < MAX_IN_FLIGHT && (best === undefined || s.inFlight < best.inFlight)) best = s;
+      if (best === undefined) return;
+      const batch: HashJob[] = [];
+      let bytes = 0;
+      while (batch.length < BATCH_FILES && bytes < BATCH_BYTES && this.head < this.queue.length) {
+        const job = this.queue[this.head++]!;
+        batch.push(job);
+        bytes += job.size;
+      }
+      best.inFlight++;
+      best.worker.postMessage(batch);
+    }
+  }
+}
