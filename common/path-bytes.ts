@@ -77,13 +77,15 @@ export function fsPath(s: string): string | Buffer {
  * pre-order walk (a directory, then everything under it, then its next sibling).
  */
 export function comparePaths(a: string, b: string): number {
-  if (hasSurrogate(a) || hasSurrogate(b)) return compareBytes(encodePath(a), encodePath(b));
-  // Without surrogates, UTF-16 code unit order equals UTF-8 byte order.
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(i);
-    if (ca !== cb) return (ca === 0x2f ? -1 : ca) - (cb === 0x2f ? -1 : cb);
+    if (ca === cb) continue;
+    // Below the surrogate range, UTF-16 code unit order equals UTF-8 byte order;
+    // at or above it (astral characters, escaped raw bytes) compare the bytes.
+    if (ca >= 0xd800 || cb >= 0xd800) return compareBytes(encodePath(a), encodePath(b));
+    return (ca === 0x2f ? -1 : ca) - (cb === 0x2f ? -1 : cb);
   }
   return a.length - b.length;
 }

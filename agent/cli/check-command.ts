@@ -41,10 +41,10 @@ export async function checkCommand(args: string[]): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new DriftwatchError('AGENT_USAGE', `--format must be text or json, not ${format}`);
   const root = resolveRoot(values.root);
-  const baseline = loadManifest(values.baseline);
+  const baseline = loadManifest(values.baseline, false); // checkHost verifies the Merkle root
   const progress = progressLine('checking');
   const { events } = await checkHost({
-    root, baseline, quick: values.quick, ignore: parseIgnore(values.ignore),
+    root, baseline, baselineSource: values.baseline, quick: values.quick, ignore: parseIgnore(values.ignore),
     ...(values.paths === undefined ? {} : { paths: parsePaths(values.paths) }),
     ...(progress === undefined ? {} : { onProgress: progress.update }),
   });

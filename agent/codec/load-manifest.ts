@@ -15,6 +15,7 @@ function detail(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Decode and validate every field; the Merkle root is checked by verifyMerkleRoot. */
 export function parseManifest(bytes: Buffer, source: string): Manifest {
   let i = 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
@@ -25,6 +26,11 @@ export function parseManifest(bytes: Buffer, source: string): Manifest {
   } catch (err) {
     throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} is not a driftwatch manifest (${isJson ? 'JSON' : 'protobuf'}): ${detail(err)}`);
   }
+  return m;
+}
+
+/** Recompute the root over the entries (which also checks their order) and compare it with the stored one. */
+export function verifyMerkleRoot(m: Manifest, source: string): void {
   let actual: string;
   try {
     actual = merkleRoot(m.files);
@@ -34,10 +40,14 @@ export function parseManifest(bytes: Buffer, source: string): Manifest {
   if (actual !== m.merkleRoot) {
     throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} fails its Merkle root (stored ${m.merkleRoot.slice(0, 16)}…, computed ${actual.slice(0, 16)}…): it was altered or truncated`);
   }
-  return m;
 }
 
-export function loadManifest(file: string): Manifest {
+/**
+ * Read a manifest file and validate its fields. With `verify` (the default) the
+ * Merkle root is checked too; check-host.ts defers that check to when it can
+ * be had for free (see there).
+ */
+export function loadManifest(file: string, verify = true): Manifest {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -46,5 +56,7 @@ export function loadManifest(file: string): Manifest {
   }
   if (bytes.length > MAX_MANIFEST_BYTES) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is larger than any manifest (${bytes.length} bytes)`);
   if (bytes.length === 0) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is empty, not a driftwatch manifest`);
-  return parseManifest(bytes, file);
+  const m = parseManifest(bytes, file);
+  if (verify) verifyMerkleRoot(m, file);
+  return m;
 }

@@ -12,35 +12,43 @@
 //   has 32 zero bytes as its leaf. The root is node("/").
 // Times and inode are left out: they differ between identical hosts and a
 // content-identical rewrite is not drift.
-import { createHash, type Hash } from 'node:crypto';
-import { comparePaths, encodePath } from '../../common/path-bytes.js';
+import { createHash, hash, type Hash } from 'node:crypto';
+import { comparePaths, fsPath } from '../../common/path-bytes.js';
 import type { FileEntry, FileType } from '../model.js';
 
 const TYPE_CODE: Record<FileType, number> = { file: 1, dir: 2, symlink: 3, fifo: 4, socket: 5, char: 6, block: 7 };
 const ZERO_LEAF = Buffer.alloc(32);
+// One scratch buffer and a one-shot hash per leaf: a host has ~75,000 leaves,
+// and a Hash object plus a Buffer per field would dominate the cost.
+let scratch = Buffer.allocUnsafe(64 * 1024);
 
-function lengthPrefixed(h: Hash, bytes: Buffer): void {
-  const len = Buffer.allocUnsafe(4);
-  len.writeUInt32BE(bytes.length);
-  h.update(len);
-  h.update(bytes);
+function ensure(bytes: number): void {
+  if (scratch.length < bytes) scratch = Buffer.allocUnsafe(Math.max(bytes, scratch.length * 2));
+}
+
+/** Write u32 length + bytes of s (path-bytes string, hex, or utf8 text) at off; returns the new offset. */
+function putPrefixed(off: number, s: string, encoding: 'path' | 'hex' | 'utf8'): number {
+  const bytes = encoding === 'path' ? fsPath(s) : s; // a string unless it carries raw bytes
+  const text: BufferEncoding = encoding === 'hex' ? 'hex' : 'utf8';
+  const max = typeof bytes === 'string' ? (text === 'hex' ? s.length / 2 : Buffer.byteLength(s, 'utf8')) : bytes.length;
+  ensure(off + 4 + max);
+  const n = typeof bytes === 'string' ? scratch.write(bytes, off + 4, text) : bytes.copy(scratch, off + 4);
+  scratch.writeUInt32BE(n, off);
+  return off + 4 + n;
 }
 
 export function leafHash(e: FileEntry): Buffer {
-  const h = createHash('sha256');
-  const fixed = Buffer.alloc(1 + 1 + 4 * 3 + 8);
-  fixed.writeUInt8(0, 0);
-  fixed.writeUInt8(TYPE_CODE[e.type], 1);
-  fixed.writeUInt32BE(e.mode, 2);
-  fixed.writeUInt32BE(e.uid, 6);
-  fixed.writeUInt32BE(e.gid, 10);
-  fixed.writeBigUInt64BE(e.type === 'file' ? BigInt(e.size) : 0n, 14);
-  h.update(fixed);
-  lengthPrefixed(h, Buffer.from(e.sha256, 'hex'));
-  lengthPrefixed(h, encodePath(e.target));
-  lengthPrefixed(h, Buffer.from(e.capabilities, 'hex'));
-  lengthPrefixed(h, Buffer.from(e.error, 'utf8'));
-  return h.digest();
+  scratch.writeUInt8(0, 0);
+  scratch.writeUInt8(TYPE_CODE[e.type], 1);
+  scratch.writeUInt32BE(e.mode, 2);
+  scratch.writeUInt32BE(e.uid, 6);
+  scratch.writeUInt32BE(e.gid, 10);
+  scratch.writeBigUInt64BE(e.type === 'file' ? BigInt(e.size) : 0n, 14);
+  let off = putPrefixed(22, e.sha256, 'hex');
+  off = putPrefixed(off, e.target, 'path');
+  off = putPrefixed(off, e.capabilities, 'hex');
+  off = putPrefixed(off, e.error, 'utf8');
+  return hash('sha256', scratch.subarray(0, off), 'buffer') as unknown as Buffer;
 }
 
 interface Frame {
@@ -60,8 +68,10 @@ function baseName(path: string): string {
 }
 
 function addChild(parent: Frame, childPath: string, node: Buffer): void {
-  lengthPrefixed(parent.hash, encodePath(baseName(childPath)));
-  parent.hash.update(node);
+  const off = putPrefixed(0, baseName(childPath), 'path');
+  ensure(off + node.length);
+  node.copy(scratch, off);
+  parent.hash.update(scratch.subarray(0, off + node.length));
 }
 
 function parentOf(path: string): string {

@@ -30,7 +30,8 @@ export function createRootResolver(root: string): RootResolver {
   const cache = new Map<string, string | undefined>([['/', '/']]);
 
   const resolve = (path: string, budget: { links: number }): Resolution => {
-    if (cache.has(path)) return cache.get(path);
+    const hit = cache.get(path);
+    if (hit !== undefined || cache.has(path)) return hit;
     const slash = path.lastIndexOf('/');
     const parent = resolve(slash === 0 ? '/' : path.slice(0, slash), budget);
     if (parent === undefined || parent === null) return parent;
@@ -41,7 +42,8 @@ export function createRootResolver(root: string): RootResolver {
       result = parent === '/' ? '/' : parent.slice(0, parent.lastIndexOf('/')) || '/';
     } else {
       const candidate = parent === '/' ? `/${name}` : `${parent}/${name}`;
-      const hostPath = fsPath(prefix + candidate);
+      const host = prefix + candidate;
+      const hostPath = SURROGATE.test(host) ? fsPath(host) : host;
       let stat: Stats | undefined;
       try {
         stat = lstatSync(hostPath, { throwIfNoEntry: false });
@@ -79,8 +81,11 @@ export function createRootResolver(root: string): RootResolver {
   };
 }
 
-/** Relative, or holding "//", a "." component or a trailing "/". */
-const NOT_NORMAL = /^[^/]|\/\/|\/\.(?:\/|$)|.\/$/;
+/** A path holding raw (non-UTF-8) bytes; the rest can go to node:fs as they are. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Empty or relative, or holding "//", a "." component or a trailing "/". */
+const NOT_NORMAL = /^(?!\/)|\/\/|\/\.(?:\/|$)|.\/$/;
 
 /**
  * "/" followed by the non-empty, non-"." components of `path` (relative paths are taken

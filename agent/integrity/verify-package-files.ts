@@ -36,9 +36,9 @@ function packageKey(p: { manager: string; name: string; arch: string }): string 
  * package version, has the baseline's verdict; only the rest are re-read.
  */
 export function filesToReverify(
-  baseline: Manifest, files: readonly FileEntry[], expectations: ReadonlyMap<string, Expectation>,
+  baseline: Manifest, before: ReadonlyMap<string, FileEntry>, files: readonly FileEntry[],
+  expectations: ReadonlyMap<string, Expectation>,
 ): { verified: PackageFileMismatch[]; pending: FileEntry[] } {
-  const before = new Map(baseline.files.map((f) => [f.path, f]));
   const versions = new Map(baseline.packages.map((p) => [packageKey(p), p.version]));
   const oldMismatch = new Map(baseline.packageMismatches.map((m) => [m.path, m]));
   const verified: PackageFileMismatch[] = [];

@@ -7,14 +7,19 @@ import { filesToReverify, findMismatches } from '../integrity/verify-package-fil
 import { readHostFacts } from '../sources/host-facts.js';
 import { HashPool } from '../sources/files/hash-pool.js';
 import { digestFiles, scanFiles, type ScanProgress } from '../sources/files/scan-files.js';
+import { inScanPaths } from '../sources/files/walk.js';
 import { buildManifest } from '../fingerprint/build-manifest.js';
+import { verifyMerkleRoot } from '../codec/load-manifest.js';
 import { diff } from '../diff/diff.js';
-import type { DriftEvent, Manifest } from '../model.js';
+import type { DriftEvent, FileEntry, Manifest, Package, PackageFileMismatch } from '../model.js';
 import { ignoreMatcher } from './scan-options.js';
 
 export interface CheckOptions {
   root: string;
+  /** The baseline, fields validated; its Merkle root is verified here. */
   baseline: Manifest;
+  /** Names the baseline in errors (its file name). */
+  baselineSource: string;
   /** Paths to walk; the baseline's by default. */
   paths?: readonly string[];
   /** Extra ignore globs on top of the baseline's. */
@@ -28,6 +33,36 @@ export interface CheckResult {
   events: DriftEvent[];
 }
 
+function samePackages(a: readonly Package[], b: readonly Package[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i]!;
+    return p.manager === q.manager && p.name === q.name && p.arch === q.arch && p.version === q.version;
+  });
+}
+
+/**
+ * Package verdicts for the current files. When no file's type or content and no
+ * package version moved, they are the baseline's and the package database is
+ * not even read; otherwise only the files that moved are digested again.
+ */
+async function packageMismatches(
+  opts: CheckOptions, pool: HashPool, files: FileEntry[], packages: Package[], before: ReadonlyMap<string, FileEntry>,
+): Promise<PackageFileMismatch[]> {
+  const { baseline } = opts;
+  // A removed file changes the count; an added one has no baseline entry.
+  const moved = files.length !== before.size || files.some((f) => {
+    const prev = before.get(f.path);
+    return prev === undefined || prev.type !== f.type || prev.sha256 !== f.sha256;
+  });
+  if (!moved && samePackages(baseline.packages, packages)) return baseline.packageMismatches;
+  const inScope = inScanPaths(opts.paths ?? baseline.scannedPaths);
+  const expectations = loadPackageExpectations(opts.root, packages, inScope);
+  const { verified, pending } = filesToReverify(baseline, before, files, expectations);
+  const wanted = pending.map((f) => ({ path: f.path, size: f.size, algorithm: expectations.get(f.path)!.algorithm }));
+  const digests = await digestFiles(opts.root, pool, wanted);
+  return [...verified, ...findMismatches(files, expectations, digests)];
+}
+
 export async function checkHost(opts: CheckOptions): Promise<CheckResult> {
   const { baseline } = opts;
   const createdAt = new Date();
@@ -36,22 +71,24 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult> {
   const paths = opts.paths ?? baseline.scannedPaths;
   const hostFacts = readHostFacts(opts.root);
   const packages = readPackages(opts.root);
-  const expectations = loadPackageExpectations(opts.root, packages);
+  const before = new Map(baseline.files.map((f) => [f.path, f]));
   const pool = new HashPool();
   try {
     const { files } = await scanFiles({
       root: opts.root, paths, isIgnored, pool,
-      ...(opts.quick ? { reuse: new Map(baseline.files.map((f) => [f.path, f])) } : {}),
+      ...(opts.quick ? { reuse: before } : {}),
       ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
     });
-    const { verified, pending } = filesToReverify(baseline, files, expectations);
-    const wanted = pending.map((f) => ({ path: f.path, size: f.size, algorithm: expectations.get(f.path)!.algorithm }));
-    const digests = await digestFiles(opts.root, pool, wanted);
     const current = buildManifest({
       createdAt, host: await hostFacts, scannedPaths: paths, ignored: ignore, files, packages,
-      packageMismatches: [...verified, ...findMismatches(files, expectations, digests)],
+      packageMismatches: await packageMismatches(opts, pool, files, packages, before),
     });
-    return { current, events: diff(baseline, current, { isIgnored }) };
+    const events = diff(baseline, current, { isIgnored });
+    // The baseline must hash to its stored root. With no events, every entry of
+    // the baseline equals the current one in every attribute the root covers,
+    // so equal roots prove it without hashing the baseline a second time.
+    if (events.length > 0 || current.merkleRoot !== baseline.merkleRoot) verifyMerkleRoot(baseline, opts.baselineSource);
+    return { current, events };
   } finally {
     await pool.close();
   }

@@ -7,6 +7,7 @@ import { findMismatches } from '../integrity/verify-package-files.js';
 import { readHostFacts } from '../sources/host-facts.js';
 import { HashPool } from '../sources/files/hash-pool.js';
 import { scanFiles, type ScanProgress } from '../sources/files/scan-files.js';
+import { inScanPaths } from '../sources/files/walk.js';
 import { buildManifest } from '../fingerprint/build-manifest.js';
 import type { Manifest } from '../model.js';
 import { ignoreMatcher } from './scan-options.js';
@@ -22,11 +23,13 @@ export async function fingerprintHost(opts: FingerprintOptions): Promise<Manifes
   const createdAt = new Date();
   const hostFacts = readHostFacts(opts.root);
   const packages = readPackages(opts.root);
-  const expectations = loadPackageExpectations(opts.root, packages);
+  const isIgnored = ignoreMatcher(opts.ignore);
+  const inScope = inScanPaths(opts.paths);
+  const expectations = loadPackageExpectations(opts.root, packages, (p) => inScope(p) && !isIgnored(p));
   const pool = new HashPool();
   try {
     const { files, digests } = await scanFiles({
-      root: opts.root, paths: opts.paths, isIgnored: ignoreMatcher(opts.ignore), pool,
+      root: opts.root, paths: opts.paths, isIgnored, pool,
       digestFor: (path) => expectations.get(path)?.algorithm,
       ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
     });

@@ -23,9 +23,18 @@ export class HashPool {
   private idle: (() => void) | undefined;
   private failure: Error | undefined;
 
+  private readonly size: number;
+
+  /** Workers start on the first job: a quick check with nothing changed needs none. */
   constructor(size = availableParallelism()) {
-    for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(new URL('./hash-worker.js', import.meta.url));
+    this.size = Math.max(1, size);
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.size; i++) {
+      // A worker allocates little (a 1 MiB read buffer outside the heap and small results):
+      // a small young generation keeps each one's footprint to a few MB.
+      const worker = new Worker(new URL('./hash-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (results: HashResult[]) => {
         slot.inFlight--;
@@ -48,6 +57,7 @@ export class HashPool {
   }
 
   submit(job: HashJob): void {
+    if (this.slots.length === 0) this.start();
     this.queue.push(job);
     this.outstanding++;
     if (this.queue.length - this.head >= BATCH_FILES) this.dispatch();
@@ -86,6 +96,10 @@ export class HashPool {
       }
       best.inFlight++;
       best.worker.postMessage(batch);
+      if (this.head > 8192) { // let handed-out jobs be collected
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
     }
   }
 }

@@ -91,7 +91,9 @@ function hashJob(job: HashJob): HashResult {
       result.stat = toStat(after);
       result.sha256 = sha?.digest('hex') ?? '';
       result.digest = digest?.digest('hex') ?? '';
-      if (job.sha256) result.capabilities = readCapabilities(fd);
+      // Capabilities take effect only on execve: files with no execute bit carry none that matter,
+      // and gaining one moves ctime, so the next scan reads them then.
+      if (job.sha256 && (after.mode & 0o111n) !== 0n) result.capabilities = readCapabilities(fd);
       return result;
     }
     result.error = 'EBUSY: file kept changing while being hashed';

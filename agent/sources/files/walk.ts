@@ -68,6 +68,13 @@ export function normalizeScanPaths(paths: readonly string[]): string[] {
   return kept;
 }
 
+/** Whether a path lies in one of the scan paths (at or under it). */
+export function inScanPaths(paths: readonly string[]): (path: string) => boolean {
+  const tops = normalizeScanPaths(paths);
+  if (tops.includes('/')) return () => true;
+  return (path) => tops.some((t) => path === t || path.startsWith(`${t}/`));
+}
+
 export interface WalkOptions {
   root: string;
   paths: readonly string[];
