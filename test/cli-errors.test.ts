@@ -58,6 +58,12 @@ test('a baseline that is missing, empty, truncated, edited or foreign', () => {
   expectError(['check', '--root', root, '--baseline', join(dir, 'passwd')], 'AGENT_BASELINE_CORRUPT', /not a driftwatch manifest/);
 });
 
+test('a package database that cannot be parsed names the line', () => {
+  const bad = join(dir, 'badpkg');
+  writeTree(bad, { 'etc/hosts': 'x\n', 'var/lib/dpkg/status': 'Package: a\nStatus: install ok installed\nthis line is garbage\n' });
+  expectError(['scan', '--root', bad, '--paths', '/etc'], 'AGENT_PACKAGE_DB_INVALID', /line 3/);
+});
+
 test('--help for each command exits 0 and names every option', () => {
   for (const [cmd, opts] of [['scan', ['--root', '--paths', '--ignore', '--format', '--out']], ['check', ['--baseline', '--root', '--format', '--quick', '--paths', '--ignore']]] as const) {
     const r = runAgent([cmd, '--help']);

@@ -41,7 +41,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new DriftwatchError('AGENT_USAGE', `--format must be text or json, not ${format}`);
   const root = resolveRoot(values.root);
-  const baseline = loadManifest(values.baseline, false); // checkHost verifies the Merkle root
+  // checkHost finishes decoding the baseline while its rescan hashes, and verifies its Merkle root.
+  const baseline = loadManifest(values.baseline);
   const progress = progressLine('checking');
   const { events } = await checkHost({
     root, baseline, baselineSource: values.baseline, quick: values.quick, ignore: parseIgnore(values.ignore),

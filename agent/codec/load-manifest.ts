@@ -7,7 +7,7 @@ import { DriftwatchError, describeFsError } from '../../common/errors.js';
 import { merkleRoot } from '../fingerprint/merkle.js';
 import type { Manifest } from '../model.js';
 import { manifestFromJson } from './manifest-json.js';
-import { decodeManifest } from './manifest-proto.js';
+import { decodeManifest, type PendingManifest } from './manifest-proto.js';
 
 const MAX_MANIFEST_BYTES = 2 * 1024 ** 3; // far above any real host; keeps a wrong file from exhausting memory
 
@@ -16,17 +16,22 @@ function detail(err: unknown): string {
 }
 
 /** Decode and validate every field; the Merkle root is checked by verifyMerkleRoot. */
-export function parseManifest(bytes: Buffer, source: string): Manifest {
+export function parseManifest(bytes: Buffer, source: string): PendingManifest {
   let i = 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
   const isJson = bytes[i] === 0x7b; // '{' — a protobuf Manifest never starts with field 15, wire type 3
-  let m: Manifest;
+  const corrupt = (err: unknown): DriftwatchError =>
+    new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} is not a driftwatch manifest (${isJson ? 'JSON' : 'protobuf'}): ${detail(err)}`);
   try {
-    m = isJson ? manifestFromJson(bytes.toString('utf8')) : decodeManifest(bytes);
+    if (isJson) {
+      const m = manifestFromJson(bytes.toString('utf8'));
+      return { head: m, complete: Promise.resolve(m) };
+    }
+    const pending = decodeManifest(bytes);
+    return { head: pending.head, complete: pending.complete.catch((err: unknown) => { throw corrupt(err); }) };
   } catch (err) {
-    throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${source} is not a driftwatch manifest (${isJson ? 'JSON' : 'protobuf'}): ${detail(err)}`);
+    throw corrupt(err);
   }
-  return m;
 }
 
 /** Recompute the root over the entries (which also checks their order) and compare it with the stored one. */
@@ -43,11 +48,11 @@ export function verifyMerkleRoot(m: Manifest, source: string): void {
 }
 
 /**
- * Read a manifest file and validate its fields. With `verify` (the default) the
- * Merkle root is checked too; check-host.ts defers that check to when it can
- * be had for free (see there).
+ * Read a manifest file and validate its fields: the head at once, the files as
+ * `complete` resolves. The Merkle root is the caller's to verify
+ * (verifyMerkleRoot): check-host.ts does it when it can be had for free.
  */
-export function loadManifest(file: string, verify = true): Manifest {
+export function loadManifest(file: string): PendingManifest {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -56,7 +61,5 @@ export function loadManifest(file: string, verify = true): Manifest {
   }
   if (bytes.length > MAX_MANIFEST_BYTES) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is larger than any manifest (${bytes.length} bytes)`);
   if (bytes.length === 0) throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} is empty, not a driftwatch manifest`);
-  const m = parseManifest(bytes, file);
-  if (verify) verifyMerkleRoot(m, file);
-  return m;
+  return parseManifest(bytes, file);
 }

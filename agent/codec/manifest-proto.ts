@@ -3,6 +3,7 @@
 // building the whole message tree at once would cost ~100 MB of short-lived
 // objects. The bytes are the standard encoding (a repeated field's records may
 // follow the other fields; protobuf parsers merge them).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import $protobuf from 'protobufjs/minimal.js';
 import { decodePathBytes, encodePath } from '../../common/path-bytes.js';
 import type { FileEntry, Manifest } from '../model.js';
@@ -45,21 +46,33 @@ export function encodeManifest(m: Manifest): Uint8Array {
   return out.subarray(0, used);
 }
 
+const YIELD_EVERY = 2000; // entries between event-loop turns, so hash workers keep getting work
+
+/** A manifest whose head (everything but files) is decoded, and whose files follow. */
+export interface PendingManifest {
+  head: Omit<Manifest, 'files'>;
+  complete: Promise<Manifest>;
+}
+
 /**
- * Decodes and validates a manifest. Throws InvalidField (or protobufjs's own
- * error for malformed wire data); the caller turns that into its error code.
+ * Decodes and validates a manifest. The head is decoded at once (one pass that
+ * skips over file records); the files are decoded afterwards, giving the event
+ * loop a turn every few thousand entries, so that check can decode a baseline
+ * while its rescan is hashing. Throws InvalidField (or protobufjs's own error
+ * for malformed wire data), synchronously for the head, as a rejection for files.
  * The Merkle root is verified by the caller (load-manifest.ts).
  */
-export function decodeManifest(bytes: Uint8Array): Manifest {
+export function decodeManifest(bytes: Uint8Array): PendingManifest {
   const reader = $protobuf.Reader.create(bytes);
   const headParts: Uint8Array[] = [];
-  const files: FileEntry[] = [];
+  const records: number[] = []; // start, length of each file record, in order
   while (reader.pos < reader.len) {
     const start = reader.pos;
     const tag = reader.uint32();
     if (tag === FILES_TAG) {
       const length = reader.uint32();
-      files.push(fileFromProto(pb.FileEntry.decode(reader, length)));
+      records.push(reader.pos, length);
+      reader.skip(length);
     } else {
       reader.skipType(tag & 7);
       headParts.push(bytes.subarray(start, reader.pos));
@@ -68,15 +81,25 @@ export function decodeManifest(bytes: Uint8Array): Manifest {
   const m = pb.Manifest.decode(Buffer.concat(headParts));
   if (m.formatVersion !== 1) throw new InvalidField(`format_version is ${m.formatVersion}, expected 1`);
   if (m.merkleRoot.length !== 32) throw new InvalidField('merkle_root is not 32 bytes');
-  return {
+  const head: Omit<Manifest, 'files'> = {
     formatVersion: 1,
     createdAt: new Date(Number(fromTimestamp(m.createdAt) / 1_000_000n)),
     host: hostFromProto(m.host),
     scannedPaths: m.scannedPaths.map(decodePathBytes),
     ignored: [...m.ignored],
-    files,
     packages: m.packages.map(packageFromProto),
     packageMismatches: m.packageMismatches.map(mismatchFromProto),
     merkleRoot: Buffer.from(m.merkleRoot).toString('hex'),
   };
+  return { head, complete: decodeFiles(reader, records).then((files) => ({ ...head, files })) };
+}
+
+async function decodeFiles(reader: $protobuf.Reader, records: readonly number[]): Promise<FileEntry[]> {
+  const files: FileEntry[] = [];
+  for (let i = 0; i < records.length; i += 2) {
+    reader.pos = records[i]!;
+    files.push(fileFromProto(pb.FileEntry.decode(reader, records[i + 1]!)));
+    if (files.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
+  return files;
 }

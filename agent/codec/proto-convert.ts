@@ -14,7 +14,6 @@ $protobuf.configure();
 const pb = driftwatch.v1;
 const TYPES: FileType[] = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'];
 const MANAGERS: readonly PackageManager[] = ['dpkg', 'apk', 'rpm'];
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export class InvalidField extends Error {}
 
@@ -55,18 +54,23 @@ function u32(n: number | null | undefined, what: string): number {
   return v;
 }
 
+/** A view of decoded bytes as a Buffer, without copying them. */
+function view(u8: Uint8Array | null | undefined): Buffer {
+  return u8 === null || u8 === undefined ? Buffer.alloc(0) : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+}
+
 export function fileFromProto(p: driftwatch.v1.IFileEntry): FileEntry {
   const type = TYPES[(p.type ?? 0) - 1];
-  const path = decodePathBytes(p.path ?? new Uint8Array());
+  const path = decodePathBytes(view(p.path));
   check(type !== undefined, `unknown file type ${p.type ?? 0} at ${JSON.stringify(path)}`);
-  const sha = Buffer.from(p.sha256 ?? new Uint8Array()).toString('hex');
-  check(sha === '' || HEX_SHA256.test(sha), `sha256 of ${JSON.stringify(path)} is not 32 bytes`);
+  const sha = view(p.sha256);
+  check(sha.length === 0 || sha.length === 32, `sha256 of ${JSON.stringify(path)} is not 32 bytes`);
   check((p.error ?? '').length <= 4096, 'error text too long');
   return {
     path, type: type!, mode: u32(p.mode, 'mode'), uid: u32(p.uid, 'uid'), gid: u32(p.gid, 'gid'),
     size: Number(p.size ?? 0), mtimeNs: fromTimestamp(p.mtime), ctimeNs: fromTimestamp(p.ctime), inode: Number(p.inode ?? 0),
-    sha256: sha, target: decodePathBytes(p.target ?? new Uint8Array()),
-    capabilities: Buffer.from(p.capabilities ?? new Uint8Array()).toString('hex'), error: p.error ?? '',
+    sha256: sha.toString('hex'), target: decodePathBytes(view(p.target)),
+    capabilities: view(p.capabilities).toString('hex'), error: p.error ?? '',
   };
 }
 

@@ -43,7 +43,9 @@ export function leafHash(e: FileEntry): Buffer {
   scratch.writeUInt32BE(e.mode, 2);
   scratch.writeUInt32BE(e.uid, 6);
   scratch.writeUInt32BE(e.gid, 10);
-  scratch.writeBigUInt64BE(e.type === 'file' ? BigInt(e.size) : 0n, 14);
+  const size = e.type === 'file' ? e.size : 0; // u64 as two u32s: no BigInt per leaf
+  scratch.writeUInt32BE(Math.floor(size / 0x1_0000_0000), 14);
+  scratch.writeUInt32BE(size >>> 0, 18);
   let off = putPrefixed(22, e.sha256, 'hex');
   off = putPrefixed(off, e.target, 'path');
   off = putPrefixed(off, e.capabilities, 'hex');

@@ -10,14 +10,19 @@ import { digestFiles, scanFiles, type ScanProgress } from '../sources/files/scan
 import { inScanPaths } from '../sources/files/walk.js';
 import { buildManifest } from '../fingerprint/build-manifest.js';
 import { verifyMerkleRoot } from '../codec/load-manifest.js';
+import type { PendingManifest } from '../codec/manifest-proto.js';
 import { diff } from '../diff/diff.js';
 import type { DriftEvent, FileEntry, Manifest, Package, PackageFileMismatch } from '../model.js';
 import { ignoreMatcher } from './scan-options.js';
 
 export interface CheckOptions {
   root: string;
-  /** The baseline, fields validated; its Merkle root is verified here. */
-  baseline: Manifest;
+  /**
+   * The baseline, head decoded, files to follow; its Merkle root is verified
+   * here. A full check decodes the files while the rescan hashes; a quick
+   * check needs them first, for the hashes it reuses.
+   */
+  baseline: PendingManifest;
   /** Names the baseline in errors (its file name). */
   baselineSource: string;
   /** Paths to walk; the baseline's by default. */
@@ -46,42 +51,45 @@ function samePackages(a: readonly Package[], b: readonly Package[]): boolean {
  * not even read; otherwise only the files that moved are digested again.
  */
 async function packageMismatches(
-  opts: CheckOptions, pool: HashPool, files: FileEntry[], packages: Package[], before: ReadonlyMap<string, FileEntry>,
+  root: string, paths: readonly string[], baseline: Manifest, pool: HashPool,
+  files: FileEntry[], packages: Package[], before: ReadonlyMap<string, FileEntry>,
 ): Promise<PackageFileMismatch[]> {
-  const { baseline } = opts;
   // A removed file changes the count; an added one has no baseline entry.
   const moved = files.length !== before.size || files.some((f) => {
     const prev = before.get(f.path);
     return prev === undefined || prev.type !== f.type || prev.sha256 !== f.sha256;
   });
   if (!moved && samePackages(baseline.packages, packages)) return baseline.packageMismatches;
-  const inScope = inScanPaths(opts.paths ?? baseline.scannedPaths);
-  const expectations = loadPackageExpectations(opts.root, packages, inScope);
+  const expectations = loadPackageExpectations(root, packages, inScanPaths(paths));
   const { verified, pending } = filesToReverify(baseline, before, files, expectations);
   const wanted = pending.map((f) => ({ path: f.path, size: f.size, algorithm: expectations.get(f.path)!.algorithm }));
-  const digests = await digestFiles(opts.root, pool, wanted);
+  const digests = await digestFiles(root, pool, wanted);
   return [...verified, ...findMismatches(files, expectations, digests)];
 }
 
 export async function checkHost(opts: CheckOptions): Promise<CheckResult> {
-  const { baseline } = opts;
   const createdAt = new Date();
-  const ignore = [...new Set([...baseline.ignored, ...opts.ignore])];
-  const isIgnored = ignoreMatcher(ignore);
-  const paths = opts.paths ?? baseline.scannedPaths;
   const hostFacts = readHostFacts(opts.root);
   const packages = readPackages(opts.root);
-  const before = new Map(baseline.files.map((f) => [f.path, f]));
   const pool = new HashPool();
   try {
-    const { files } = await scanFiles({
-      root: opts.root, paths, isIgnored, pool,
-      ...(opts.quick ? { reuse: before } : {}),
-      ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-    });
+    const { head } = opts.baseline;
+    const ignore = [...new Set([...head.ignored, ...opts.ignore])];
+    const isIgnored = ignoreMatcher(ignore);
+    const paths = opts.paths ?? head.scannedPaths;
+    const before = opts.quick ? new Map((await opts.baseline.complete).files.map((f) => [f.path, f])) : undefined;
+    const [{ files }, baseline] = await Promise.all([
+      scanFiles({
+        root: opts.root, paths, isIgnored, pool,
+        ...(before === undefined ? {} : { reuse: before }),
+        ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+      }),
+      opts.baseline.complete,
+    ]);
+    const byPath = before ?? new Map(baseline.files.map((f) => [f.path, f]));
     const current = buildManifest({
       createdAt, host: await hostFacts, scannedPaths: paths, ignored: ignore, files, packages,
-      packageMismatches: await packageMismatches(opts, pool, files, packages, before),
+      packageMismatches: await packageMismatches(opts.root, paths, baseline, pool, files, packages, byPath),
     });
     const events = diff(baseline, current, { isIgnored });
     // The baseline must hash to its stored root. With no events, every entry of

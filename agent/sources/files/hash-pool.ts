@@ -1,13 +1,14 @@
 // A pool of hash workers, one per core. Jobs are queued and handed out in
-// batches; each worker keeps at most two batches in flight so that a worker
+// batches; each worker keeps a few batches in flight (enough to stay busy while
+// the main thread walks or decodes a baseline) but few enough that a worker
 // stuck on one large file never holds back work another worker could take.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HashJob, HashResult } from './hash-protocol.js';
 
-const BATCH_FILES = 256;
-const BATCH_BYTES = 32 << 20;
-const MAX_IN_FLIGHT = 2;
+const BATCH_FILES = 128;
+const BATCH_BYTES = 16 << 20;
+const MAX_IN_FLIGHT = 4;
 
 interface Slot {
   worker: Worker;
