@@ -45,6 +45,12 @@ test('packages added, removed and changed carry manager, name, version, arch and
   ]);
 });
 
+test('several installed versions of one package (rpm kernels) are matched version by version', () => {
+  const k = (version: string): Package => ({ manager: 'rpm', name: 'kernel', version, arch: 'x86_64' });
+  const events = diff(manifest([], { packages: [k('5.14.0-1'), k('5.14.0-2')] }), manifest([], { packages: [k('5.14.0-2'), k('5.14.0-3')] }));
+  assert.deepEqual(events, [{ kind: 'package_removed', package: k('5.14.0-1') }, { kind: 'package_added', package: k('5.14.0-3') }]);
+});
+
 test('package file mismatches already in the baseline are not reported again', () => {
   const pkg: Package = { manager: 'dpkg', name: 'coreutils', version: '9', arch: 'amd64' };
   const m = { path: '/usr/bin/ls', package: pkg, algorithm: 'md5' as const, expected: 'aa', actual: 'bb' };

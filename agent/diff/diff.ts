@@ -4,7 +4,6 @@
 // same bytes) is not drift. An entry the current scan could not read is a
 // coverage gap rather than a guess about its content.
 import { comparePaths } from '../../common/path-bytes.js';
-import { comparePackages } from '../fingerprint/build-manifest.js';
 import type { DriftEvent, FileChange, FileEntry, Manifest, Package } from '../model.js';
 
 export function fileChanges(before: FileEntry, after: FileEntry): FileChange[] {
@@ -52,21 +51,38 @@ function diffFiles(before: readonly FileEntry[], after: readonly FileEntry[], ke
   return events;
 }
 
+function byIdentity(packages: readonly Package[]): Map<string, Package[]> {
+  const m = new Map<string, Package[]>();
+  for (const p of packages) {
+    const key = `${p.manager}\0${p.name}\0${p.arch}`;
+    const list = m.get(key);
+    if (list === undefined) m.set(key, [p]);
+    else list.push(p);
+  }
+  return m;
+}
+
+/**
+ * Packages are matched by manager, name and arch. One version on each side that
+ * differs is a package_changed; where several versions are installed at once
+ * (rpm kernels), each version that appeared or went is added or removed.
+ */
 function diffPackages(before: readonly Package[], after: readonly Package[]): DriftEvent[] {
   const events: DriftEvent[] = [];
-  const b = [...before].sort(comparePackages);
-  const a = [...after].sort(comparePackages);
-  let i = 0;
-  let j = 0;
-  while (i < b.length || j < a.length) {
-    const order = b[i] === undefined ? 1 : a[j] === undefined ? -1 : comparePackages(b[i]!, a[j]!);
-    if (order < 0) events.push({ kind: 'package_removed', package: b[i++]! });
-    else if (order > 0) events.push({ kind: 'package_added', package: a[j++]! });
-    else {
-      if (b[i]!.version !== a[j]!.version) events.push({ kind: 'package_changed', package: a[j]!, previous: b[i]! });
-      i++;
-      j++;
+  const b = byIdentity(before);
+  const a = byIdentity(after);
+  const keys = [...new Set([...b.keys(), ...a.keys()])].sort();
+  for (const key of keys) {
+    const was = b.get(key) ?? [];
+    const now = a.get(key) ?? [];
+    if (was.length === 1 && now.length === 1) {
+      if (was[0]!.version !== now[0]!.version) events.push({ kind: 'package_changed', package: now[0]!, previous: was[0]! });
+      continue;
     }
+    const nowVersions = new Set(now.map((p) => p.version));
+    const wasVersions = new Set(was.map((p) => p.version));
+    for (const p of was) if (!nowVersions.has(p.version)) events.push({ kind: 'package_removed', package: p });
+    for (const p of now) if (!wasVersions.has(p.version)) events.push({ kind: 'package_added', package: p });
   }
   return events;
 }

@@ -2,6 +2,7 @@
 import { comparePaths } from '../../common/path-bytes.js';
 import type { FileEntry, HostFacts, Manifest, Package, PackageFileMismatch } from '../model.js';
 import { merkleRoot } from './merkle.js';
+import { comparePackages } from '../sources/packages/read-packages.js';
 
 export interface ManifestParts {
   createdAt: Date;
@@ -11,12 +12,6 @@ export interface ManifestParts {
   files: FileEntry[];
   packages: Package[];
   packageMismatches: PackageFileMismatch[];
-}
-
-export function comparePackages(a: Package, b: Package): number {
-  return a.manager < b.manager ? -1 : a.manager > b.manager ? 1
-    : a.name < b.name ? -1 : a.name > b.name ? 1
-      : a.arch < b.arch ? -1 : a.arch > b.arch ? 1 : 0;
 }
 
 export function buildManifest(parts: ManifestParts): Manifest {

@@ -42,7 +42,7 @@ export async function scanFiles(opts: ScanFilesOptions): Promise<ScanFilesResult
   const progress: ScanProgress = { entries: 0, filesHashed: 0, bytesHashed: 0 };
   opts.pool.setResultHandler((r) => {
     const entry = files[r.id]!;
-    progress.filesHashed++;
+    if (++progress.filesHashed % 500 === 0) opts.onProgress?.(progress);
     if (r.error !== '') {
       entry.error = r.error;
       return;
