@@ -1,4 +1,5 @@
 // Messages between the scanner (main thread) and its hash workers.
+import type { FileEntry } from '../../model.js';
 
 export type DigestAlgorithm = 'md5' | 'sha1';
 
@@ -15,15 +16,7 @@ export interface HashJob {
 }
 
 /** What fstat said about the inode that was actually hashed. */
-export interface HashedStat {
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  inode: number;
-}
+export type HashedStat = Pick<FileEntry, 'mode' | 'uid' | 'gid' | 'size' | 'mtimeNs' | 'ctimeNs' | 'inode'>;
 
 export interface HashResult {
   id: number;

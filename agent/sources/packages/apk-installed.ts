@@ -5,9 +5,9 @@
 // following R: is a file in it, and a: / Z: after an R: are that file's owner
 // and mode, and checksum ("Q1" + base64 SHA-1).
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DriftwatchError, errnoCode } from '../../../common/errors.js';
+import { DriftwatchError } from '../../../common/errors.js';
+import { readPackageDbFile } from './read-db-file.js';
 import { decodePathBytes } from '../../../common/path-bytes.js';
 import type { Package } from '../../model.js';
 
@@ -38,13 +38,8 @@ export function readApkPackages(root: string): Package[] {
 /** Installed packages with their files' checksums; [] when the database is absent. */
 export function readApkRecords(root: string): ApkRecord[] {
   const file = join(root, APK_INSTALLED_PATH);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return [];
-    throw new DriftwatchError('AGENT_PACKAGE_DB_INVALID', `cannot read ${file}`, { cause: err });
-  }
+  const bytes = readPackageDbFile(file);
+  if (bytes === undefined) return [];
   // File names are raw bytes; decoding the whole file losslessly keeps non-UTF-8 names intact.
   return parseApkInstalled(decodePathBytes(bytes), file);
 }

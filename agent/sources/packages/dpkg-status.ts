@@ -4,9 +4,9 @@
 // Conffiles continuation lines without looking at them, which keeps a
 // 700-package file well under 10 ms.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DriftwatchError, errnoCode } from '../../../common/errors.js';
+import { DriftwatchError } from '../../../common/errors.js';
+import { readPackageDbFile } from './read-db-file.js';
 import type { Package } from '../../model.js';
 
 export const DPKG_STATUS_PATH = 'var/lib/dpkg/status';
@@ -30,14 +30,8 @@ export function readDpkgPackages(root: string): Package[] {
  */
 export function readDpkgStatusEntries(root: string): DpkgStatusEntry[] {
   const file = join(root, DPKG_STATUS_PATH);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return [];
-    throw new DriftwatchError('AGENT_PACKAGE_DB_INVALID', `cannot read ${file}`, { cause: err });
-  }
-  return parseDpkgStatus(text, file);
+  const bytes = readPackageDbFile(file);
+  return bytes === undefined ? [] : parseDpkgStatus(bytes.toString('utf8'), file);
 }
 
 /** Parse status text; `source` only names the file in error messages. */
