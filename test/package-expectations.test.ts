@@ -2,34 +2,31 @@
 // its digest should be, from dpkg md5sums (with diversions and merged /usr) and apk.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { loadPackageExpectations, loadPackageExpectationsWithStats, parseDpkgDiversions, parseMd5sums } from '../agent/integrity/package-expectations.js';
 import { createRootResolver } from '../agent/integrity/root-resolve.js';
 import { readApkPackages } from '../agent/sources/packages/apk-installed.js';
 import { readDpkgPackages } from '../agent/sources/packages/dpkg-status.js';
 import type { Package } from '../agent/model.js';
+import { makeTempDir, removeTempDir, TESTDATA, writeTree } from './helpers/temp-tree.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const APK_SAMPLE = join(repo, '..', 'shared', 'testdata', 'apk', 'alpine-3.14-armv7-installed');
+const APK_SAMPLE = join(TESTDATA, 'apk', 'alpine-3.14-armv7-installed');
 const MD5_A = '0123456789abcdef0123456789abcdef';
 const MD5_B = 'fedcba9876543210fedcba9876543210';
 
 const temps: string[] = [];
-after(() => { for (const t of temps) rmSync(t, { recursive: true, force: true }); });
+after(() => { for (const t of temps) removeTempDir(t); });
 
 function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'driftwatch-exp-'));
+  const root = makeTempDir('driftwatch-exp-');
   temps.push(root);
   return root;
 }
 
 function put(root: string, rel: string, content: string | Buffer): void {
-  mkdirSync(dirname(join(root, rel)), { recursive: true });
-  writeFileSync(join(root, rel), content);
+  writeTree(root, { [rel]: content });
 }
 
 function dpkg(name: string, arch = 'all'): Package {

@@ -3,33 +3,29 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { DriftwatchError } from '../common/errors.js';
 import { apkChecksumToHex, parseApkInstalled, readApkPackages, readApkRecords } from '../agent/sources/packages/apk-installed.js';
 import { parseDpkgStatus, readDpkgPackages, readDpkgStatusEntries } from '../agent/sources/packages/dpkg-status.js';
 import { readPackages } from '../agent/sources/packages/read-packages.js';
 import { parseRpmQueryOutput, readRpmPackages } from '../agent/sources/packages/rpm-query.js';
+import { makeTempDir, removeTempDir, TESTDATA, writeTree } from './helpers/temp-tree.js';
 
-// Compiled to dist/test/, so the repository root is two levels up.
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const APK_SAMPLE = join(repo, '..', 'shared', 'testdata', 'apk', 'alpine-3.14-armv7-installed');
+const APK_SAMPLE = join(TESTDATA, 'apk', 'alpine-3.14-armv7-installed');
 
 const temps: string[] = [];
-after(() => { for (const t of temps) rmSync(t, { recursive: true, force: true }); });
+after(() => { for (const t of temps) removeTempDir(t); });
 
 function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'driftwatch-pkg-'));
+  const root = makeTempDir('driftwatch-pkg-');
   temps.push(root);
   return root;
 }
 
 function put(root: string, rel: string, content: string | Buffer): void {
-  mkdirSync(dirname(join(root, rel)), { recursive: true });
-  writeFileSync(join(root, rel), content);
+  writeTree(root, { [rel]: content });
 }
 
 test('dpkg: a copy of this machine\'s status file yields what dpkg-query reports', (t) => {

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (tests run compiled from dist/test/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** Data from real systems, beside the checkout; absent in a user's fresh clone (tests skip then). */
+export const TESTDATA = join(REPO_ROOT, '..', 'shared', 'testdata');
+
 export function makeTempDir(prefix = 'driftwatch-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
