@@ -18,5 +18,5 @@ const bin = (name) => join(repo, 'node_modules', '.bin', name);
 
 mkdirSync(outDir, { recursive: true });
 const js = join(outDir, 'driftwatch.js');
-execFileSync(bin('pbjs'), ['-t', 'static-module', '-w', 'esm', '--force-number', '--no-verify', '--no-convert', '--no-delimited', '--no-typeurl', '-p', protoDir, '-o', js, ...sources], { cwd: protoDir, stdio: 'inherit' });
+execFileSync(bin('pbjs'), ['-t', 'static-module', '-w', 'esm', '--dependency', '../runtime.js', '--force-number', '--no-verify', '--no-convert', '--no-delimited', '--no-typeurl', '-p', protoDir, '-o', js, ...sources], { cwd: protoDir, stdio: 'inherit' });
 execFileSync(bin('pbts'), ['-o', join(outDir, 'driftwatch.d.ts'), js], { stdio: 'inherit' });

@@ -1,15 +1,9 @@
 // Conversions between the agent's model and the generated protobuf types.
 // Decoding validates every field: a baseline file is input like any other.
-import $protobuf from 'protobufjs/minimal.js';
 import { driftwatch, google } from '../../proto/gen/driftwatch.js';
 import { decodePathBytes, encodePath } from '../../common/path-bytes.js';
 import type { FileEntry, FileType, HostFacts, Package, PackageFileMismatch, PackageManager } from '../model.js';
 
-// The code is generated with --force-number, but protobufjs still hands out
-// Long objects for 64-bit fields while the long package is loadable; without
-// it, readers return plain numbers (exact up to 2^53: sizes, inodes, seconds).
-($protobuf.util as { Long: unknown }).Long = null;
-$protobuf.configure();
 
 const pb = driftwatch.v1;
 const TYPES: FileType[] = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'];
