@@ -10,7 +10,22 @@ export const ERROR_CODES = {
   AGENT_OUTPUT_FAILED: 'the manifest or report could not be written',
   AGENT_PACKAGE_DB_INVALID: 'a package database exists but cannot be parsed',
   AGENT_INTERNAL: 'an unexpected failure inside the agent (a bug: please report it)',
-  COLLECTOR_NOT_AVAILABLE: 'the requested collector command does not exist in this build',
+  COLLECTOR_USAGE: 'a collector command-line flag or argument is missing, unknown or malformed',
+  COLLECTOR_CONFIG_INVALID: 'the collector configuration is invalid',
+  COLLECTOR_INGEST_CONTENT_TYPE: 'an agent request is not application/x-protobuf',
+  COLLECTOR_INGEST_DECODE: 'an agent request body is not the expected protobuf message',
+  COLLECTOR_INGEST_INVALID: 'an agent request decodes but breaks a rule (a bound, an order, a missing field)',
+  COLLECTOR_BODY_TOO_LARGE: 'a request body exceeds the size limit',
+  COLLECTOR_ENROLL_TOKEN_INVALID: 'the enrollment token is missing or wrong',
+  COLLECTOR_UNKNOWN_HOST: 'the request names a host that is not enrolled',
+  COLLECTOR_SIGNATURE_INVALID: 'the request signature is missing or does not verify',
+  COLLECTOR_SIGNATURE_EXPIRED: 'the signed timestamp is outside the allowed clock skew',
+  COLLECTOR_REPLAY: 'the request nonce was already used',
+  COLLECTOR_BASELINE_SEALED: 'the host already has a sealed baseline, which is never replaced',
+  COLLECTOR_AUTH_REQUIRED: 'the operator API needs a valid bearer token',
+  COLLECTOR_NOT_FOUND: 'no such route or resource',
+  COLLECTOR_BAD_REQUEST: 'a query parameter or path parameter is malformed',
+  COLLECTOR_INTERNAL: 'an unexpected failure inside the collector (logged with the request id, never returned)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

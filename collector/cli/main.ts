@@ -1,17 +1,40 @@
-// drift-collector: the fleet-side service. This build ships the agent's
-// fingerprint engine only; the collector's commands are not implemented yet,
-// and saying so plainly beats pretending to serve.
+// drift-collector: command dispatch and the one place errors become exit codes.
+import { DriftwatchError, type ErrorCode } from '../../common/errors.js';
+import { serveCommand } from './serve-command.js';
+
 const HELP = `Usage: drift-collector <command> [options]
 
-The driftwatch collector (ingest, store, policy, API) is not part of this
-build yet. Use drift-agent scan and drift-agent check on a host.`;
+The driftwatch collector: enrollment, signed event ingest, host states and the
+operator API, on an embedded SQLite database.
+
+Commands:
+  serve   run the collector
+
+Run 'drift-collector <command> --help' for a command's options.`;
+
+function fail(code: ErrorCode, message: string): number {
+  process.stderr.write(`drift-collector: error [${code}]: ${message}\n`);
+  return 2;
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    console.log(HELP);
-    return command === undefined ? 2 : 0;
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': return await serveCommand(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        return fail('COLLECTOR_USAGE', `unknown command ${JSON.stringify(command)} (try drift-collector --help)`);
+    }
+  } catch (err) {
+    if (err instanceof DriftwatchError) return fail(err.code, err.message);
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return fail('COLLECTOR_USAGE', err.message);
+    if (process.env.DRIFTWATCH_DEBUG !== undefined) console.error(err);
+    return fail('COLLECTOR_INTERNAL', `${err instanceof Error ? err.message : String(err)} (set DRIFTWATCH_DEBUG=1 for the stack)`);
   }
-  process.stderr.write(`drift-collector: error [COLLECTOR_NOT_AVAILABLE]: ${JSON.stringify(command)} is not available in this build\n`);
-  return 2;
 }

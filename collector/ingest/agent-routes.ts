@@ -1,0 +1,85 @@
+// The agent-facing routes: enroll, baseline upload, event batches, heartbeats.
+// All take and return application/x-protobuf; every request after enrollment
+// is signed (host-auth.ts).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DriftwatchError } from '../../common/errors.js';
+import type { CollectorConfig } from '../config.js';
+import { sameSecret } from '../http/secrets.js';
+import type { HostFactsRecord, Store } from '../store/store.js';
+import { acceptBatch } from './accept-batch.js';
+import { decodeEvent } from './event-json.js';
+import { authenticateHost } from './host-auth.js';
+import { HostLock } from './host-lock.js';
+import { boundedString, decodeOrReject, invalid, LIMITS, pb, repeatedRecords } from './wire.js';
+
+const PROTOBUF = 'application/x-protobuf';
+
+function bodyOf(req: FastifyRequest): Buffer {
+  if (!Buffer.isBuffer(req.body)) throw new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', `send ${PROTOBUF}`);
+  return req.body;
+}
+
+function hostFacts(h: ReturnType<typeof pb.EnrollRequest.decode>['host']): HostFactsRecord {
+  const labels: Record<string, string> = {};
+  const entries = Object.entries(h?.labels ?? {});
+  if (entries.length > LIMITS.labels) throw invalid(`more than ${LIMITS.labels} labels`);
+  for (const [k, v] of entries) labels[boundedString(k, 'label key', 128)] = boundedString(v, `label ${k}`);
+  return {
+    hostname: boundedString(h?.hostname, 'hostname'), machineId: boundedString(h?.machineId, 'machine_id'),
+    instanceId: boundedString(h?.instanceId, 'instance_id'), imageId: boundedString(h?.imageId, 'image_id'),
+    os: boundedString(h?.os, 'os'), kernel: boundedString(h?.kernel, 'kernel'), labels,
+  };
+}
+
+export function registerAgentRoutes(app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>): void {
+  const lock = new HostLock();
+  app.post('/api/v1/agent/enroll', async (req, reply) => {
+    const body = bodyOf(req);
+    const msg = decodeOrReject('EnrollRequest', () => pb.EnrollRequest.decode(body));
+    if (!sameSecret(msg.enrollToken, config.enrollToken)) throw new DriftwatchError('COLLECTOR_ENROLL_TOKEN_INVALID', 'enrollment token is wrong');
+    if (msg.publicKey.length !== 32) throw invalid('public_key must be a raw 32-byte Ed25519 key');
+    const host = await store.createHost(hostFacts(msg.host), Buffer.from(msg.publicKey), new Date());
+    req.log.info({ hostId: host.id, hostname: host.facts.hostname }, 'host enrolled');
+    return reply.type(PROTOBUF).send(Buffer.from(pb.EnrollResponse.encode({ hostId: host.id }).finish()));
+  });
+
+  app.post('/api/v1/agent/baseline', { bodyLimit: config.maxBaselineBytes }, async (req, reply) => {
+    const body = bodyOf(req);
+    const now = new Date();
+    const host = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    // The canonical copy is the manifest's bytes as the host sent them.
+    const [manifestBytes] = decodeOrReject('BaselineUpload', () => repeatedRecords(body, 1, 1));
+    if (manifestBytes === undefined) throw invalid('baseline upload without a manifest');
+    const m = decodeOrReject('Manifest', () => pb.Manifest.decode(manifestBytes));
+    if (m.formatVersion !== 1) throw invalid(`manifest format_version is ${m.formatVersion}, expected 1`);
+    if (m.merkleRoot.length !== 32) throw invalid('manifest merkle_root is not 32 bytes');
+    if (!(await store.sealBaseline(host.id, manifestBytes, Buffer.from(m.merkleRoot).toString('hex'), now))) {
+      throw new DriftwatchError('COLLECTOR_BASELINE_SEALED', `host ${host.id} already has a sealed baseline`);
+    }
+    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));
+  });
+
+  app.post('/api/v1/agent/events', { bodyLimit: config.maxBodyBytes }, async (req, reply) => {
+    const body = bodyOf(req);
+    const now = new Date();
+    const authed = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    const records = decodeOrReject('EventBatch', () => repeatedRecords(body, 1, config.maxEventsPerBatch));
+    const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes)) }));
+    const result = await lock.run(authed.id, async () => {
+      const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
+      const outcome = acceptBatch(host, events, now);
+      return store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState);
+    });
+    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: result.ackedSeq }).finish()));
+  });
+
+  app.post('/api/v1/agent/heartbeat', { bodyLimit: 64 * 1024 }, async (req, reply) => {
+    const body = bodyOf(req);
+    const now = new Date();
+    const host = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    const msg = decodeOrReject('Heartbeat', () => pb.Heartbeat.decode(body));
+    if (msg.merkleRoot.length !== 0 && msg.merkleRoot.length !== 32) throw invalid('merkle_root is not 32 bytes');
+    await store.recordHeartbeat(host.id, now, Buffer.from(msg.merkleRoot).toString('hex'), msg.lastSeq);
+    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));
+  });
+}

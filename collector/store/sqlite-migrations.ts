@@ -1,0 +1,146 @@
+// The SQLite schema as numbered migrations. The version applied last lives in
+// PRAGMA user_version (a field of the database header, so it commits or rolls
+// back with the migration that sets it: a crash never leaves a half-applied
+// version). A migration, once released, is never edited: a change is a new one.
+//
+// Conventions: STRICT tables (SQLite >= 3.37) so a wrong type is an error, not
+// a silent affinity conversion; times are integer milliseconds since the
+// epoch; JSON columns are TEXT checked with json_valid.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE hosts (
+  id              TEXT    PRIMARY KEY,
+  facts           TEXT    NOT NULL CHECK (json_valid(facts)),
+  public_key      BLOB    NOT NULL,
+  state           TEXT    NOT NULL
+                  CHECK (state IN ('pending', 'clean', 'drifted', 'terminating', 'terminated', 'silent')),
+  enrolled_at     INTEGER NOT NULL,
+  baseline_root   TEXT    NOT NULL DEFAULT '',
+  baseline_at     INTEGER,
+  last_seen_at    INTEGER,
+  acked_seq       INTEGER NOT NULL DEFAULT 0 CHECK (acked_seq >= 0),
+  last_event_hash TEXT    NOT NULL DEFAULT '',
+  -- a copy of facts.imageId, so the fleet can be filtered by image with an index
+  image_id        TEXT    NOT NULL
+) STRICT;
+CREATE INDEX hosts_image_id ON hosts (image_id);
+CREATE INDEX hosts_state ON hosts (state);
+
+-- The sealed baseline manifest, apart from hosts: it is large and read rarely.
+CREATE TABLE baselines (
+  host_id  TEXT PRIMARY KEY REFERENCES hosts (id) ON DELETE CASCADE,
+  manifest BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE events (
+  host_id     TEXT    NOT NULL REFERENCES hosts (id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL CHECK (seq > 0),
+  kind        TEXT    NOT NULL,
+  path        TEXT    NOT NULL,
+  changes     TEXT    NOT NULL CHECK (json_valid(changes)),
+  received_at INTEGER NOT NULL,
+  payload     TEXT    NOT NULL CHECK (json_valid(payload)),
+  hash        TEXT    NOT NULL,
+  PRIMARY KEY (host_id, seq)
+) STRICT;
+-- Listing one host's events of one kind in seq order without scanning the rest.
+CREATE INDEX events_host_kind_seq ON events (host_id, kind, seq);
+
+-- Only the latest heartbeat per host: history would grow without bound and
+-- nothing reads it.
+CREATE TABLE heartbeats (
+  host_id     TEXT    PRIMARY KEY REFERENCES hosts (id) ON DELETE CASCADE,
+  at          INTEGER NOT NULL,
+  merkle_root TEXT    NOT NULL,
+  last_seq    INTEGER NOT NULL
+) STRICT;
+
+-- Replay protection. No foreign key to hosts: a nonce may be spent by a
+-- request made before its host exists (enrollment). Small rows keyed by their
+-- primary key: WITHOUT ROWID stores them in that one b-tree.
+CREATE TABLE nonces (
+  host_id    TEXT    NOT NULL,
+  nonce      TEXT    NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (host_id, nonce)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX nonces_expires_at ON nonces (expires_at);
+`,
+  },
+  {
+    version: 2,
+    sql: `
+-- API tokens are stored as hashes only: a database leak does not leak tokens.
+CREATE TABLE api_tokens (
+  id         TEXT    PRIMARY KEY,
+  name       TEXT    NOT NULL,
+  role       TEXT    NOT NULL CHECK (role IN ('viewer', 'responder', 'admin')),
+  token_hash BLOB    NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+) STRICT;
+
+-- AUTOINCREMENT: ids are never reused, even after the highest row is gone, so
+-- an id names one audit record forever.
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY AUTOINCREMENT,
+  at     INTEGER NOT NULL,
+  actor  TEXT    NOT NULL,
+  action TEXT    NOT NULL,
+  detail TEXT    NOT NULL CHECK (json_valid(detail))
+) STRICT;
+-- Append-only: the record of who did what must not be rewritten through the
+-- application's own connection.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export function userVersion(db: Database.Database): number {
+  const v = db.pragma('user_version', { simple: true });
+  if (typeof v !== 'number') throw new Error(`PRAGMA user_version returned ${String(v)}`);
+  return v;
+}
+
+/**
+ * Applies the migrations the database lacks, each in its own IMMEDIATE
+ * transaction: the write lock is taken before user_version is read, so two
+ * processes opening the same file cannot both apply one migration.
+ */
+export function migrate(db: Database.Database): void {
+  MIGRATIONS.forEach((m, i) => {
+    // Versions are 1, 2, 3, ...: a gap or a reordering is a programming error.
+    if (m.version !== i + 1) throw new Error(`migration ${i} has version ${m.version}, expected ${i + 1}`);
+  });
+  const found = userVersion(db);
+  if (found > LATEST_VERSION) {
+    // Downgrading the collector binary must not run it on a schema it does not know.
+    throw new Error(`database schema version ${found} is newer than this collector's (${LATEST_VERSION})`);
+  }
+  for (const m of MIGRATIONS) {
+    db.transaction(() => {
+      if (userVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      // PRAGMA takes no bound parameters; m.version is an integer from the array above.
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

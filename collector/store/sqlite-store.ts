@@ -1,0 +1,241 @@
+// The embedded store: one SQLite file for a single collector process.
+// better-sqlite3 is synchronous; the async methods only fit the Store
+// interface, shared with the PostgreSQL store. Each mutating call is one
+// transaction, so a crash leaves either all of a call's effects or none.
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, migrate, userVersion } from './sqlite-migrations.js';
+import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } from './sqlite-rows.js';
+import type { EventRow, HostRow } from './sqlite-rows.js';
+import type {
+  AppendResult, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, Store, StoredEvent,
+} from './store.js';
+
+/** How long a connection waits for another one's lock (a backup, an admin's sqlite3 shell) before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+/** Expired nonces are deleted at most this often: a DELETE per request would be wasted work. */
+const NONCE_CLEANUP_INTERVAL_MS = 60_000;
+
+/** Host matches every key=value of @labels (a JSON object). json_each compares exact strings, with no JSON-path quoting of keys. */
+const LABELS_MATCH = `NOT EXISTS (
+  SELECT 1 FROM json_each(@labels) AS want WHERE NOT EXISTS (
+    SELECT 1 FROM json_each(hosts.facts, '$.labels') AS have WHERE have.key = want.key AND have.value = want.value))`;
+
+function prepareStatements(db: Database.Database) {
+  // One listHosts statement per combination of the indexed filters, because
+  // "(@state IS NULL OR state = @state)" would keep SQLite from using the index.
+  const listHosts = new Map<string, Database.Statement<[{ state: string | null; image: string | null; labels: string }], HostRow>>();
+  for (const byState of [false, true]) {
+    for (const byImage of [false, true]) {
+      const where = [byState ? 'state = @state' : '', byImage ? 'image_id = @image' : '', LABELS_MATCH].filter(Boolean);
+      listHosts.set(`${byState}/${byImage}`, db.prepare(`SELECT * FROM hosts WHERE ${where.join(' AND ')} ORDER BY enrolled_at, id`));
+    }
+  }
+  const eventsWhere = 'host_id = @host AND seq > @after AND received_at >= @since AND received_at < @until';
+  type EventQuery = { host: string; after: number; since: number; until: number; limit: number; kind?: string };
+  return {
+    insertHost: db.prepare<{ id: string; facts: string; key: Buffer; at: number; image: string }, HostRow>(
+      `INSERT INTO hosts (id, facts, public_key, state, enrolled_at, image_id)
+       VALUES (@id, @facts, @key, 'pending', @at, @image) RETURNING *`),
+    getHost: db.prepare<[string], HostRow>('SELECT * FROM hosts WHERE id = ?'),
+    listHosts,
+    // Seals only an unsealed host; state moves pending -> clean, other states stay.
+    sealHost: db.prepare<{ id: string; root: string; at: number }>(
+      `UPDATE hosts SET baseline_root = @root, baseline_at = @at,
+         state = CASE state WHEN 'pending' THEN 'clean' ELSE state END
+       WHERE id = @id AND baseline_at IS NULL`),
+    insertBaseline: db.prepare<[string, Buffer]>('INSERT INTO baselines (host_id, manifest) VALUES (?, ?)'),
+    getBaseline: db.prepare<[string], Buffer>('SELECT manifest FROM baselines WHERE host_id = ?').pluck(),
+    // ON CONFLICT on the key, not INSERT OR IGNORE: OR IGNORE would also drop
+    // rows that break a CHECK or NOT NULL constraint, silently losing events.
+    insertEvent: db.prepare<EventRow>(
+      `INSERT INTO events (host_id, seq, kind, path, changes, received_at, payload, hash)
+       VALUES (@host_id, @seq, @kind, @path, @changes, @received_at, @payload, @hash)
+       ON CONFLICT (host_id, seq) DO NOTHING`),
+    // acked_seq never moves back (a late resend carries an older ack); the hash
+    // follows it. SET expressions all see the old row, so their order is free.
+    advanceHost: db.prepare<{ id: string; acked: number; hash: string; state: string | null; seen: number | null }, { acked_seq: number }>(
+      `UPDATE hosts SET
+         last_event_hash = CASE WHEN @acked >= acked_seq THEN @hash ELSE last_event_hash END,
+         acked_seq = max(acked_seq, @acked),
+         state = coalesce(@state, state),
+         last_seen_at = CASE WHEN @seen IS NULL THEN last_seen_at ELSE max(coalesce(last_seen_at, @seen), @seen) END
+       WHERE id = @id RETURNING acked_seq`),
+    listEvents: db.prepare<EventQuery, EventRow>(`SELECT * FROM events WHERE ${eventsWhere} ORDER BY seq LIMIT @limit`),
+    listEventsOfKind: db.prepare<EventQuery, EventRow>(
+      `SELECT * FROM events WHERE ${eventsWhere} AND kind = @kind ORDER BY seq LIMIT @limit`),
+    // Latest only: a heartbeat delayed behind a newer one does not overwrite it.
+    upsertHeartbeat: db.prepare<{ id: string; at: number; root: string; seq: number }>(
+      `INSERT INTO heartbeats (host_id, at, merkle_root, last_seq) VALUES (@id, @at, @root, @seq)
+       ON CONFLICT (host_id) DO UPDATE SET at = excluded.at, merkle_root = excluded.merkle_root, last_seq = excluded.last_seq
+       WHERE excluded.at >= heartbeats.at`),
+    touchHost: db.prepare<{ id: string; at: number }>(
+      'UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, @at), @at) WHERE id = @id'),
+    deleteExpiredNonces: db.prepare<[number]>('DELETE FROM nonces WHERE expires_at <= ?'),
+    insertNonce: db.prepare<[string, string, number]>(
+      'INSERT INTO nonces (host_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT (host_id, nonce) DO NOTHING'),
+    countByState: db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM hosts GROUP BY state'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** A view of the bytes as a Buffer without copying (better-sqlite3 binds Buffers as BLOBs). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+class SqliteStore implements Store {
+  private stmts: Statements | undefined;
+  private nextNonceCleanup = 0;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Statements are prepared once, on first use: preparing needs the tables,
+   * which exist only after migrate().
+   */
+  private get s(): Statements {
+    if (this.stmts === undefined) {
+      const version = userVersion(this.db);
+      if (version !== LATEST_VERSION) {
+        throw new Error(`database schema is at version ${version}, this collector needs ${LATEST_VERSION}: run migrate() first`);
+      }
+      this.stmts = prepareStatements(this.db);
+    }
+    return this.stmts;
+  }
+
+  async migrate(): Promise<void> {
+    migrate(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async createHost(facts: HostFactsRecord, publicKey: Buffer, now: Date): Promise<HostRecord> {
+    // 128 random bits: unguessable, and a collision would fail on the primary key, not merge hosts.
+    const id = randomBytes(16).toString('hex');
+    const row = this.s.insertHost.get({ id, facts: factsJson(facts), key: publicKey, at: now.getTime(), image: facts.imageId });
+    if (row === undefined) throw new Error('INSERT ... RETURNING returned no host row');
+    return toHostRecord(row);
+  }
+
+  async getHost(id: string): Promise<HostRecord | undefined> {
+    const row = this.s.getHost.get(id);
+    return row === undefined ? undefined : toHostRecord(row);
+  }
+
+  async listHosts(filter: HostFilter): Promise<HostRecord[]> {
+    const stmt = this.s.listHosts.get(`${filter.state !== undefined}/${filter.imageId !== undefined}`)!;
+    const rows = stmt.all({ state: filter.state ?? null, image: filter.imageId ?? null, labels: JSON.stringify(filter.labels ?? {}) });
+    return rows.map(toHostRecord);
+  }
+
+  async sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date): Promise<boolean> {
+    // '' means "not sealed" in HostRecord.baselineRoot; sealing with it would be undetectable.
+    if (merkleRoot === '') throw new Error('sealBaseline: empty Merkle root');
+    const s = this.s;
+    return this.db.transaction(() => {
+      // Zero rows: already sealed (or no such host); nothing is written then.
+      if (s.sealHost.run({ id: hostId, root: merkleRoot, at: now.getTime() }).changes === 0) return false;
+      s.insertBaseline.run(hostId, asBuffer(manifest));
+      return true;
+    })();
+  }
+
+  async getBaseline(hostId: string): Promise<Uint8Array | undefined> {
+    return this.s.getBaseline.get(hostId);
+  }
+
+  async appendEvents(
+    hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState,
+  ): Promise<AppendResult> {
+    const s = this.s;
+    return this.db.transaction((): AppendResult => {
+      let stored = 0;
+      let seen: number | null = null;
+      for (const e of events) {
+        if (e.hostId !== hostId) throw new Error(`appendEvents for host ${hostId} got an event of host ${e.hostId}`);
+        stored += s.insertEvent.run(toEventRow(e)).changes;
+        // Any batch, even a resend, shows the host alive.
+        seen = Math.max(seen ?? 0, e.receivedAt.getTime());
+      }
+      const row = s.advanceHost.get({ id: hostId, acked: ackedSeq, hash: lastEventHash, state: newState ?? null, seen });
+      if (row === undefined) throw new Error(`appendEvents: no host ${hostId}`);
+      return { ackedSeq: row.acked_seq, stored };
+    })();
+  }
+
+  async listEvents(hostId: string, filter: EventFilter): Promise<StoredEvent[]> {
+    // SQLite treats a negative LIMIT as "no limit": reject it rather than return everything.
+    if (!Number.isSafeInteger(filter.limit) || filter.limit < 0) throw new RangeError(`listEvents: bad limit ${filter.limit}`);
+    // Absent bounds become values no row passes beyond, keeping one static statement.
+    // The time window is half-open, [since, until), so adjacent windows do not overlap.
+    const query = {
+      host: hostId,
+      after: filter.afterSeq ?? 0,
+      since: filter.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
+      until: filter.until?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      limit: filter.limit,
+    };
+    const rows = filter.kind === undefined
+      ? this.s.listEvents.all(query)
+      : this.s.listEventsOfKind.all({ ...query, kind: filter.kind });
+    return rows.map(toStoredEvent);
+  }
+
+  async recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number): Promise<void> {
+    const s = this.s;
+    this.db.transaction(() => {
+      s.upsertHeartbeat.run({ id: hostId, at: at.getTime(), root: merkleRoot, seq: lastSeq });
+      s.touchHost.run({ id: hostId, at: at.getTime() });
+    })();
+  }
+
+  async useNonce(hostId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
+    const s = this.s;
+    const nowMs = now.getTime();
+    return this.db.transaction(() => {
+      // Also after the clock steps back by more than an interval, so a clock
+      // correction cannot pause the cleanup for as long as the step.
+      if (nowMs >= this.nextNonceCleanup || nowMs < this.nextNonceCleanup - NONCE_CLEANUP_INTERVAL_MS) {
+        s.deleteExpiredNonces.run(nowMs);
+        this.nextNonceCleanup = nowMs + NONCE_CLEANUP_INTERVAL_MS;
+      }
+      // A remembered nonce is refused even if it expired and is not yet
+      // cleaned up: the request's timestamp check rejects such a request anyway.
+      return s.insertNonce.run(hostId, nonce, expiresAt.getTime()).changes === 1;
+    })();
+  }
+
+  async countHostsByState(): Promise<Record<HostState, number>> {
+    const counts = zeroStateCounts();
+    for (const { state, n } of this.s.countByState.all()) {
+      // The CHECK constraint keeps state to the six known ones.
+      counts[state as HostState] = n;
+    }
+    return counts;
+  }
+}
+
+/** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // WAL: readers (the API) do not block the writer (ingest) and vice versa.
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL cannot corrupt the database and survives a process
+    // crash; only a power loss can undo the last commits. Syncing on every
+    // commit (FULL) would cost an fsync per event batch.
+    db.pragma('synchronous = NORMAL');
+    // Off by default in SQLite, per connection.
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return new SqliteStore(db);
+}

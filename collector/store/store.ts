@@ -1,0 +1,99 @@
+// The collector's one door to its database. Every method is async so the
+// embedded SQLite store and a PostgreSQL store (several stateless collector
+// replicas on one database) fit behind the same interface.
+
+export type HostState = 'pending' | 'clean' | 'drifted' | 'terminating' | 'terminated' | 'silent';
+
+export interface HostFactsRecord {
+  hostname: string;
+  machineId: string;
+  instanceId: string;
+  imageId: string;
+  os: string;
+  kernel: string;
+  labels: Record<string, string>;
+}
+
+export interface HostRecord {
+  id: string;
+  facts: HostFactsRecord;
+  /** Raw 32-byte Ed25519 public key. */
+  publicKey: Buffer;
+  state: HostState;
+  enrolledAt: Date;
+  /** Hex Merkle root of the sealed baseline; '' while pending. */
+  baselineRoot: string;
+  baselineAt: Date | null;
+  lastSeenAt: Date | null;
+  /** Highest contiguous event sequence stored (0: none). */
+  ackedSeq: number;
+  /** Hex hash of the event at ackedSeq ('' when none): the chain continues from it. */
+  lastEventHash: string;
+}
+
+/** One drift event as stored. `kind` is a contract event kind; `payload` is its JSON form. */
+export interface StoredEvent {
+  hostId: string;
+  seq: number;
+  kind: string;
+  path: string;
+  changes: string[];
+  receivedAt: Date;
+  /** The event's JSON form (as the API returns it), without seq. */
+  payload: Record<string, unknown>;
+  /** Hex SHA-256 chain hash as sent by the agent; '' for events the collector recorded itself. */
+  hash: string;
+}
+
+export interface EventFilter {
+  kind?: string;
+  since?: Date;
+  until?: Date;
+  limit: number;
+  /** Events with seq greater than this (paging). */
+  afterSeq?: number;
+}
+
+export interface HostFilter {
+  state?: HostState;
+  imageId?: string;
+  /** label key=value pairs that must all match */
+  labels?: Record<string, string>;
+}
+
+export interface AppendResult {
+  /** Highest contiguous sequence stored after this append. */
+  ackedSeq: number;
+  /** Events stored now (duplicates of stored ones are not counted). */
+  stored: number;
+}
+
+export interface Store {
+  /** Creates or upgrades the schema (numbered migrations). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createHost(facts: HostFactsRecord, publicKey: Buffer, now: Date): Promise<HostRecord>;
+  getHost(id: string): Promise<HostRecord | undefined>;
+  listHosts(filter: HostFilter): Promise<HostRecord[]>;
+
+  /** Seals the host's canonical baseline (the manifest bytes) once; pending -> clean. False if already sealed. */
+  sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date): Promise<boolean>;
+  getBaseline(hostId: string): Promise<Uint8Array | undefined>;
+
+  /**
+   * Appends events in one transaction. Events whose seq is already stored are
+   * skipped (idempotent resend). The caller has checked order and chain;
+   * `newState` (if given) is applied in the same transaction.
+   */
+  appendEvents(hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState): Promise<AppendResult>;
+  listEvents(hostId: string, filter: EventFilter): Promise<StoredEvent[]>;
+
+  recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number): Promise<void>;
+
+  /** Remembers a request nonce until `expiresAt`; false if it was already used (a replay). */
+  useNonce(hostId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+
+  /** Counts of hosts by state. */
+  countHostsByState(): Promise<Record<HostState, number>>;
+}
