@@ -1,42 +1,121 @@
-// The collector's settings: defaults here, validated once, then frozen.
-import { DriftwatchError } from '../common/errors.js';
+// The collector's settings: one TypeBox schema with the defaults, filled from
+// a YAML file and/or flags, validated once, then frozen. A bad file is refused
+// naming the line of the wrong setting.
+import { readFileSync } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { DriftwatchError, describeFsError } from '../common/errors.js';
 
+const Token = Type.String({ minLength: 16, maxLength: 256, description: 'at least 16 characters: a guessable token guards nothing' });
+
+export const ConfigSchema = Type.Object({
+  db: Type.String({ minLength: 1 }),
+  listen: Type.String({ pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]+):[0-9]{1,5}$' }),
+  admin_token: Token,
+  enroll_token: Token,
+  tls_cert: Type.Optional(Type.String({ minLength: 1 })),
+  tls_key: Type.Optional(Type.String({ minLength: 1 })),
+  clock_skew_seconds: Type.Integer({ minimum: 1, maximum: 3600, default: 300 }),
+  max_body_bytes: Type.Integer({ minimum: 1024, maximum: 64 << 20, default: 4 << 20 }),
+  max_baseline_bytes: Type.Integer({ minimum: 1024, maximum: 1024 << 20, default: 256 << 20 }),
+  max_events_per_batch: Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 }),
+  heartbeat_interval_seconds: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
+  silent_after_intervals: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
+  rate_limit_per_second: Type.Number({ exclusiveMinimum: 0, maximum: 100_000, default: 50 }),
+  rate_limit_burst: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 200 }),
+}, { additionalProperties: false });
+
+/** The settings as written in a config file (snake_case). */
+export type ConfigFile = Static<typeof ConfigSchema>;
+
+/** The settings as the code uses them. */
 export interface CollectorConfig {
   db: string;
   host: string;
   port: number;
   adminToken: string;
   enrollToken: string;
-  /** Allowed distance between a signed timestamp and the collector's clock. */
+  tlsCert?: string;
+  tlsKey?: string;
   clockSkewMs: number;
-  /** Bounds on what agents may send. */
   maxBodyBytes: number;
   maxBaselineBytes: number;
   maxEventsPerBatch: number;
+  heartbeatIntervalMs: number;
+  silentAfterIntervals: number;
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
 }
 
-export const DEFAULTS = {
-  clockSkewMs: 5 * 60_000,
-  maxBodyBytes: 4 << 20,
-  maxBaselineBytes: 256 << 20,
-  maxEventsPerBatch: 1000,
-} as const;
-
-const MIN_TOKEN_LENGTH = 16;
-
-/** "HOST:PORT" (IPv6 as [::1]:PORT) -> parts; throws COLLECTOR_USAGE when malformed. */
-export function parseListen(listen: string): { host: string; port: number } {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(listen);
-  const port = Number(m?.[3]);
-  if (m === null || port > 65535) throw new DriftwatchError('COLLECTOR_USAGE', `--listen ${listen} is not HOST:PORT`);
-  return { host: m[1] ?? m[2]!, port };
+export interface ConfigSource {
+  /** Settings from a YAML file, with the file's text for line numbers. */
+  file?: { path: string; text: string };
+  /** Settings from flags (snake_case keys); they win over the file. */
+  flags: Partial<Record<keyof ConfigFile, string | number | undefined>>;
 }
 
-export function makeConfig(input: Omit<CollectorConfig, keyof typeof DEFAULTS> & Partial<Pick<CollectorConfig, keyof typeof DEFAULTS>>): Readonly<CollectorConfig> {
-  for (const [flag, value] of [['--admin-token', input.adminToken], ['--enroll-token', input.enrollToken]] as const) {
-    if (value.length < MIN_TOKEN_LENGTH) {
-      throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${flag} must be at least ${MIN_TOKEN_LENGTH} characters (a guessable token guards nothing)`);
-    }
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, key: string): number | undefined {
+  const contents: Node | null = doc.contents as Node | null;
+  if (!isMap(contents)) return undefined;
+  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const offset = (pair?.key as Node | undefined)?.range?.[0];
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+export function readConfigFile(path: string): { path: string; text: string } {
+  try {
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (err) {
+    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `cannot read ${path}: ${describeFsError(err)}`);
   }
-  return Object.freeze({ ...DEFAULTS, ...input });
+}
+
+export function loadConfig(source: ConfigSource): Readonly<CollectorConfig> {
+  let fromFile: Record<string, unknown> = {};
+  const counter = new LineCounter();
+  const doc = source.file === undefined ? undefined : parseDocument(source.file.text, { lineCounter: counter, uniqueKeys: true });
+  if (doc !== undefined && source.file !== undefined) {
+    const first = doc.errors[0];
+    if (first !== undefined) {
+      throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${source.file.path}:${first.linePos?.[0].line ?? '?'}: ${first.message.split('\n')[0]}`);
+    }
+    const value: unknown = doc.toJS();
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${source.file.path}: expected a mapping of settings`);
+    }
+    fromFile = (value ?? {}) as Record<string, unknown>;
+  }
+  const flags = Object.fromEntries(Object.entries(source.flags).filter(([, v]) => v !== undefined));
+  const merged: unknown = Value.Default(ConfigSchema, { ...fromFile, ...flags });
+  const error = Value.Errors(ConfigSchema, merged).First();
+  if (error !== undefined) {
+    const key = error.path.split('/')[1] ?? '';
+    const fromFlag = key in flags;
+    const line = !fromFlag && doc !== undefined ? lineOf(doc, counter, key) : undefined;
+    const where = fromFlag ? `--${key.replace(/_/g, '-')}` : source.file === undefined ? key : `${source.file.path}:${line ?? '?'}: ${key}`;
+    const why = error.message === 'Unexpected property' ? 'unknown setting' : error.message;
+    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${where}: ${why}`);
+  }
+  const c = merged as ConfigFile;
+  if ((c.tls_cert === undefined) !== (c.tls_key === undefined)) {
+    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', 'tls_cert and tls_key go together: give both or neither');
+  }
+  const i = c.listen.lastIndexOf(':');
+  const port = Number(c.listen.slice(i + 1));
+  if (port > 65535) throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `listen: port ${port} is out of range`);
+  const config: CollectorConfig = {
+    db: c.db, host: c.listen.slice(0, i).replace(/^\[|\]$/g, ''), port, adminToken: c.admin_token, enrollToken: c.enroll_token,
+    clockSkewMs: c.clock_skew_seconds * 1000, maxBodyBytes: c.max_body_bytes, maxBaselineBytes: c.max_baseline_bytes,
+    maxEventsPerBatch: c.max_events_per_batch, heartbeatIntervalMs: c.heartbeat_interval_seconds * 1000,
+    silentAfterIntervals: c.silent_after_intervals, rateLimitPerSecond: c.rate_limit_per_second, rateLimitBurst: c.rate_limit_burst,
+    ...(c.tls_cert === undefined ? {} : { tlsCert: c.tls_cert, tlsKey: c.tls_key! }),
+  };
+  return Object.freeze(config);
+}
+
+/** Settings for tests and embedding: the schema's defaults under the given values. */
+export function makeConfig(values: Pick<CollectorConfig, 'db' | 'adminToken' | 'enrollToken'> & Partial<CollectorConfig>): Readonly<CollectorConfig> {
+  const base = loadConfig({ flags: { db: values.db, listen: '127.0.0.1:0', admin_token: values.adminToken, enroll_token: values.enrollToken } });
+  return Object.freeze({ ...base, ...values });
 }

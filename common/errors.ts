@@ -22,9 +22,11 @@ export const ERROR_CODES = {
   COLLECTOR_SIGNATURE_EXPIRED: 'the signed timestamp is outside the allowed clock skew',
   COLLECTOR_REPLAY: 'the request nonce was already used',
   COLLECTOR_BASELINE_SEALED: 'the host already has a sealed baseline, which is never replaced',
+  COLLECTOR_RATE_LIMITED: 'the host sent more requests than its rate limit allows',
   COLLECTOR_AUTH_REQUIRED: 'the operator API needs a valid bearer token',
+  COLLECTOR_FORBIDDEN: 'the bearer token is valid but its role does not allow this request',
   COLLECTOR_NOT_FOUND: 'no such route or resource',
-  COLLECTOR_BAD_REQUEST: 'a query parameter or path parameter is malformed',
+  COLLECTOR_BAD_REQUEST: 'a query parameter, path parameter or JSON request body is malformed',
   COLLECTOR_INTERNAL: 'an unexpected failure inside the collector (logged with the request id, never returned)',
 } as const;
 

@@ -37,7 +37,7 @@ before(async () => {
   dir = makeTempDir();
   store = openSqliteStore(join(dir, 'c.db'));
   await store.migrate();
-  const config = makeConfig({ db: join(dir, 'c.db'), host: '127.0.0.1', port: 0, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, maxEventsPerBatch: 50 });
+  const config = makeConfig({ db: join(dir, 'c.db'), adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, maxEventsPerBatch: 50 });
   app = buildApp(store, config, pino({ level: 'silent' }));
   await app.ready();
 });

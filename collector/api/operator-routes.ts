@@ -1,21 +1,17 @@
-// The operator API (JSON, bearer token): hosts, one host, a host's events, and
-// fleet counts. This build knows one token, the admin token from the command
-// line; stored tokens with viewer/responder/admin roles come next.
+// The operator API (JSON, bearer token): hosts, one host, a host's events,
+// fleet counts, API tokens and the audit log. Who may call what is
+// operator-auth.ts's job; each route here only declares the least role it needs.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
-import { sameSecret } from '../http/secrets.js';
-import type { EventFilter, HostFilter, HostRecord, HostState, Store } from '../store/store.js';
+import type { EventFilter, HostFilter, HostRecord, HostState, Role, Store, TokenRecord } from '../store/store.js';
+import { hashSecret, isRole, newSecret, principalOf, registerOperatorAuth, ROLES, tokenNameProblem } from './operator-auth.js';
 
 const STATES: readonly HostState[] = ['pending', 'clean', 'drifted', 'terminating', 'terminated', 'silent'];
 const MAX_EVENTS = 1000;
-
-function requireToken(req: FastifyRequest, config: Readonly<CollectorConfig>): void {
-  const auth = req.headers.authorization;
-  const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
-  if (token === undefined) throw new DriftwatchError('COLLECTOR_AUTH_REQUIRED', 'send Authorization: Bearer <token>');
-  if (!sameSecret(token, config.adminToken)) throw new DriftwatchError('COLLECTOR_AUTH_REQUIRED', 'unknown token');
-}
+const MAX_AUDIT = 1000;
+const viewer = { config: { minRole: 'viewer' as const } };
+const admin = { config: { minRole: 'admin' as const } };
 
 function hostJson(h: HostRecord): Record<string, unknown> {
   return {
@@ -58,10 +54,14 @@ function hostFilter(q: Record<string, string>): HostFilter {
   return f;
 }
 
-function eventFilter(q: Record<string, string>): EventFilter {
+function limitParam(q: Record<string, string>, max: number): number {
   const limit = q.limit === undefined ? 100 : Number(q.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS) throw new DriftwatchError('COLLECTOR_BAD_REQUEST', `limit must be 1..${MAX_EVENTS}`);
-  const f: EventFilter = { limit };
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new DriftwatchError('COLLECTOR_BAD_REQUEST', `limit must be 1..${max}`);
+  return limit;
+}
+
+function eventFilter(q: Record<string, string>): EventFilter {
+  const f: EventFilter = { limit: limitParam(q, MAX_EVENTS) };
   if (q.kind !== undefined) f.kind = q.kind;
   const since = date(q.since, 'since');
   const until = date(q.until, 'until');
@@ -75,6 +75,24 @@ function eventFilter(q: Record<string, string>): EventFilter {
   return f;
 }
 
+/** POST /api/v1/tokens body: exactly {name, role}; unknown keys are refused, not ignored. */
+function tokenRequest(body: unknown): { name: string; role: Role } {
+  const bad = (msg: string): DriftwatchError => new DriftwatchError('COLLECTOR_BAD_REQUEST', msg);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('send a JSON object {"name": …, "role": …}');
+  const b = body as Record<string, unknown>;
+  const extra = Object.keys(b).filter((k) => k !== 'name' && k !== 'role');
+  if (extra.length > 0) throw bad(`unknown field ${extra[0]!}`);
+  const nameProblem = tokenNameProblem(b.name);
+  if (nameProblem !== undefined) throw bad(nameProblem);
+  if (!isRole(b.role)) throw bad(`role must be one of ${ROLES.join(', ')}`);
+  return { name: b.name as string, role: b.role };
+}
+
+/** A token as the API shows it: never its secret or hash (the store does not hand those out). */
+function tokenJson(t: TokenRecord): Record<string, unknown> {
+  return { id: t.id, name: t.name, role: t.role, created_at: t.createdAt.toISOString(), revoked_at: t.revokedAt?.toISOString() ?? null };
+}
+
 async function hostOr404(store: Store, id: string): Promise<HostRecord> {
   const host = /^[0-9a-f]{32}$/.test(id) ? await store.getHost(id) : undefined;
   if (host === undefined) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no host ${id}`);
@@ -82,17 +100,36 @@ async function hostOr404(store: Store, id: string): Promise<HostRecord> {
 }
 
 export function registerOperatorRoutes(app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>): void {
-  app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/v1/') && !req.url.startsWith('/api/v1/agent/')) requireToken(req, config);
-  });
-  app.get('/api/v1/hosts', async (req) => ({ hosts: (await store.listHosts(hostFilter(query(req)))).map(hostJson) }));
-  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id', async (req) => ({ host: hostJson(await hostOr404(store, req.params.id)) }));
-  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id/events', async (req) => {
+  registerOperatorAuth(app, store, config);
+  app.get('/api/v1/hosts', viewer, async (req) => ({ hosts: (await store.listHosts(hostFilter(query(req)))).map(hostJson) }));
+  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id', viewer, async (req) => ({ host: hostJson(await hostOr404(store, req.params.id)) }));
+  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id/events', viewer, async (req) => {
     const host = await hostOr404(store, req.params.id);
     const events = await store.listEvents(host.id, eventFilter(query(req)));
     return {
       events: events.map((e) => ({ seq: e.seq, ...e.payload, kind: e.kind, path: e.path, changes: e.changes, verdict: null, received_at: e.receivedAt.toISOString() })),
     };
   });
-  app.get('/api/v1/summary', async () => ({ hosts_by_state: await store.countHostsByState() }));
+  app.get('/api/v1/summary', viewer, async () => ({ hosts_by_state: await store.countHostsByState() }));
+
+  app.get('/api/v1/tokens', admin, async () => ({ tokens: (await store.listTokens()).map(tokenJson) }));
+  // The secret is in this one response and nowhere else: only its hash is stored.
+  app.post('/api/v1/tokens', admin, async (req, reply) => {
+    const { name, role } = tokenRequest(req.body);
+    const secret = newSecret();
+    const now = new Date();
+    const token = await store.createToken(name, role, hashSecret(secret), now);
+    await store.appendAudit({ at: now, actor: principalOf(req).actor, action: 'token.create', detail: { token_id: token.id, name, role } });
+    return reply.status(201).send({ token: tokenJson(token), secret });
+  });
+  app.delete<{ Params: { id: string } }>('/api/v1/tokens/:id', admin, async (req, reply) => {
+    const now = new Date();
+    const revoked = /^[0-9a-f]{32}$/.test(req.params.id) && await store.revokeToken(req.params.id, now);
+    if (!revoked) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no live token ${req.params.id}`);
+    await store.appendAudit({ at: now, actor: principalOf(req).actor, action: 'token.revoke', detail: { token_id: req.params.id } });
+    return reply.status(204).send();
+  });
+  app.get('/api/v1/audit', admin, async (req) => ({
+    audit: (await store.listAudit(limitParam(query(req), MAX_AUDIT))).map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, action: e.action, detail: e.detail })),
+  }));
 }

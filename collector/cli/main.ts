@@ -1,6 +1,7 @@
 // drift-collector: command dispatch and the one place errors become exit codes.
 import { DriftwatchError, type ErrorCode } from '../../common/errors.js';
 import { serveCommand } from './serve-command.js';
+import { tokenCommand } from './token-command.js';
 
 const HELP = `Usage: drift-collector <command> [options]
 
@@ -9,6 +10,7 @@ operator API, on an embedded SQLite database.
 
 Commands:
   serve   run the collector
+  token   create, list or revoke operator API tokens (directly in the database)
 
 Run 'drift-collector <command> --help' for a command's options.`;
 
@@ -22,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': return await serveCommand(rest);
+      case 'token': return await tokenCommand(rest);
       case undefined:
       case '-h':
       case '--help':

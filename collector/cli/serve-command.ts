@@ -1,57 +1,89 @@
-// drift-collector serve: open the store, run the HTTP server until SIGTERM/SIGINT.
+// drift-collector serve: load the settings, open the store, run the HTTP(S)
+// server and the silent-host monitor until SIGTERM/SIGINT.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DriftwatchError } from '../../common/errors.js';
-import { makeConfig, parseListen } from '../config.js';
+import { DriftwatchError, describeFsError } from '../../common/errors.js';
+import { loadConfig, readConfigFile, type CollectorConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
+import { startSilentMonitor } from '../silent-monitor.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 
-export const SERVE_HELP = `Usage: drift-collector serve --db FILE --listen HOST:PORT --admin-token T --enroll-token E
+export const SERVE_HELP = `Usage: drift-collector serve [--config FILE] [--db FILE] [--listen HOST:PORT]
+                             [--admin-token T] [--enroll-token E] [--tls-cert F --tls-key F] [--check-config]
 
 Run the collector: agents enroll and report over signed protobuf; operators
 read hosts and events from the JSON API.
 
 Options:
+  --config FILE        YAML file with the settings (docs/collector.md); flags override it
   --db FILE            SQLite database (created if missing; WAL mode)
   --listen HOST:PORT   address to listen on, e.g. 127.0.0.1:8080
-  --admin-token T      bearer token for the operator API (at least 16 characters)
+  --admin-token T      bearer token with the admin role (at least 16 characters)
   --enroll-token E     fleet enrollment token agents present (at least 16 characters)
+  --tls-cert FILE      PEM certificate: serve HTTPS (with --tls-key)
+  --tls-key FILE       PEM private key
+  --check-config       validate the settings, print "config ok", and exit (0 ok, 2 invalid)
   -h, --help           show this help
 
 Tokens may also come from DRIFTWATCH_ADMIN_TOKEN and DRIFTWATCH_ENROLL_TOKEN,
 which keeps them out of the process list.`;
 
-export async function serveCommand(args: string[]): Promise<number> {
+function settings(args: string[]): { config: Readonly<CollectorConfig>; checkOnly: boolean } | undefined {
   const { values } = parseArgs({
     args, allowPositionals: false, strict: true,
     options: {
-      db: { type: 'string' }, listen: { type: 'string' }, 'admin-token': { type: 'string' }, 'enroll-token': { type: 'string' },
-      policy: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' }, db: { type: 'string' }, listen: { type: 'string' }, 'admin-token': { type: 'string' },
+      'enroll-token': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+      'check-config': { type: 'boolean', default: false }, policy: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help === true) {
+  if (values.help === true) return undefined;
+  if (values.policy !== undefined) throw new DriftwatchError('COLLECTOR_USAGE', '--policy is not supported by this build yet');
+  const config = loadConfig({
+    ...(values.config === undefined ? {} : { file: readConfigFile(values.config) }),
+    flags: {
+      db: values.db, listen: values.listen, tls_cert: values['tls-cert'], tls_key: values['tls-key'],
+      admin_token: values['admin-token'] ?? process.env.DRIFTWATCH_ADMIN_TOKEN,
+      enroll_token: values['enroll-token'] ?? process.env.DRIFTWATCH_ENROLL_TOKEN,
+    },
+  });
+  return { config, checkOnly: values['check-config'] };
+}
+
+function readPem(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `cannot read ${file}: ${describeFsError(err)}`);
+  }
+}
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const parsed = settings(args);
+  if (parsed === undefined) {
     console.log(SERVE_HELP);
     return 0;
   }
-  if (values.policy !== undefined) throw new DriftwatchError('COLLECTOR_USAGE', '--policy is not supported by this build yet');
-  const adminToken = values['admin-token'] ?? process.env.DRIFTWATCH_ADMIN_TOKEN;
-  const enrollToken = values['enroll-token'] ?? process.env.DRIFTWATCH_ENROLL_TOKEN;
-  for (const [flag, v] of [['--db', values.db], ['--listen', values.listen], ['--admin-token', adminToken], ['--enroll-token', enrollToken]] as const) {
-    if (v === undefined) throw new DriftwatchError('COLLECTOR_USAGE', `serve needs ${flag}`);
+  const { config, checkOnly } = parsed;
+  const https = config.tlsCert === undefined ? undefined : { cert: readPem(config.tlsCert), key: readPem(config.tlsKey!) };
+  if (checkOnly) {
+    console.log('config ok');
+    return 0;
   }
-  const { host, port } = parseListen(values.listen!);
-  const config = makeConfig({ db: values.db!, host, port, adminToken: adminToken!, enrollToken: enrollToken! });
   const logger = createLogger();
   const store = openSqliteStore(config.db);
   await store.migrate();
-  const app = buildApp(store, config, logger);
+  const app = buildApp(store, config, logger, https);
   await app.listen({ host: config.host, port: config.port });
+  const monitor = startSilentMonitor(store, config, logger);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
   logger.info('shutting down');
+  monitor.stop();
   await app.close();
   await store.close();
   return 0;

@@ -5,11 +5,16 @@ import { randomUUID } from 'node:crypto';
 import type { CollectorConfig } from '../config.js';
 import { registerAgentRoutes } from '../ingest/agent-routes.js';
 import { registerOperatorRoutes } from '../api/operator-routes.js';
+import { registerImageRoutes } from '../api/image-routes.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
+import { registerMetrics } from './metrics.js';
 
-export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger): FastifyInstance {
+export function buildApp(
+  store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger, https?: { cert: Buffer; key: Buffer },
+): FastifyInstance {
   const app = Fastify({
+    ...(https === undefined ? {} : { https }),
     loggerInstance: logger,
     bodyLimit: config.maxBodyBytes,
     // Request ids in every log line; tokens never (see redaction in logger.ts).
@@ -23,7 +28,9 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
     await store.countHostsByState(); // the database answers
     return { status: 'ready' };
   });
-  registerAgentRoutes(app, store, config);
+  const metrics = registerMetrics(app, store);
+  registerAgentRoutes(app, store, config, (kinds) => { for (const kind of kinds) metrics.eventsIngested.inc({ kind }); });
   registerOperatorRoutes(app, store, config);
+  registerImageRoutes(app, store);
   return app;
 }

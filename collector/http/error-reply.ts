@@ -15,7 +15,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   COLLECTOR_SIGNATURE_EXPIRED: 401,
   COLLECTOR_REPLAY: 409,
   COLLECTOR_BASELINE_SEALED: 409,
+  COLLECTOR_RATE_LIMITED: 429,
   COLLECTOR_AUTH_REQUIRED: 401,
+  COLLECTOR_FORBIDDEN: 403,
   COLLECTOR_NOT_FOUND: 404,
   COLLECTOR_BAD_REQUEST: 400,
 };
@@ -30,13 +32,17 @@ function fromFastify(err: FastifyError): DriftwatchError | undefined {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return new DriftwatchError('COLLECTOR_BODY_TOO_LARGE', err.message);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', err.message);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return new DriftwatchError('COLLECTOR_BAD_REQUEST', err.message);
     default: return err.statusCode === 404 ? new DriftwatchError('COLLECTOR_NOT_FOUND', err.message) : undefined;
   }
 }
 
+/** The error code also travels in a header, for clients and for the metrics hook. */
+export const ERROR_CODE_HEADER = 'x-driftwatch-error-code';
+
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
-  return reply.status(statusOf(code)).type('application/json').send({ error: { code, message } });
+  return reply.status(statusOf(code)).header(ERROR_CODE_HEADER, code).type('application/json').send({ error: { code, message } });
 }
 
 export function errorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -10,6 +10,7 @@ import { acceptBatch } from './accept-batch.js';
 import { decodeEvent } from './event-json.js';
 import { authenticateHost } from './host-auth.js';
 import { HostLock } from './host-lock.js';
+import { RateLimiter } from './rate-limit.js';
 import { boundedString, decodeOrReject, invalid, LIMITS, pb, repeatedRecords } from './wire.js';
 
 const PROTOBUF = 'application/x-protobuf';
@@ -31,8 +32,12 @@ function hostFacts(h: ReturnType<typeof pb.EnrollRequest.decode>['host']): HostF
   };
 }
 
-export function registerAgentRoutes(app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>): void {
+/** `onStored` hears the kinds of the events each batch stored (for metrics). */
+export function registerAgentRoutes(
+  app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, onStored: (kinds: string[]) => void = () => undefined,
+): void {
   const lock = new HostLock();
+  const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
   app.post('/api/v1/agent/enroll', async (req, reply) => {
     const body = bodyOf(req);
     const msg = decodeOrReject('EnrollRequest', () => pb.EnrollRequest.decode(body));
@@ -46,7 +51,7 @@ export function registerAgentRoutes(app: FastifyInstance, store: Store, config: 
   app.post('/api/v1/agent/baseline', { bodyLimit: config.maxBaselineBytes }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const host = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    const host = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     // The canonical copy is the manifest's bytes as the host sent them.
     const [manifestBytes] = decodeOrReject('BaselineUpload', () => repeatedRecords(body, 1, 1));
     if (manifestBytes === undefined) throw invalid('baseline upload without a manifest');
@@ -62,13 +67,15 @@ export function registerAgentRoutes(app: FastifyInstance, store: Store, config: 
   app.post('/api/v1/agent/events', { bodyLimit: config.maxBodyBytes }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const authed = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    const authed = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const records = decodeOrReject('EventBatch', () => repeatedRecords(body, 1, config.maxEventsPerBatch));
     const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes)) }));
     const result = await lock.run(authed.id, async () => {
       const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
       const outcome = acceptBatch(host, events, now);
-      return store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState);
+      const appended = await store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState);
+      if (appended.stored > 0) onStored(outcome.toStore.map((e) => e.kind));
+      return appended;
     });
     return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: result.ackedSeq }).finish()));
   });
@@ -76,7 +83,7 @@ export function registerAgentRoutes(app: FastifyInstance, store: Store, config: 
   app.post('/api/v1/agent/heartbeat', { bodyLimit: 64 * 1024 }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const host = await authenticateHost(req, body, store, config.clockSkewMs, now);
+    const host = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const msg = decodeOrReject('Heartbeat', () => pb.Heartbeat.decode(body));
     if (msg.merkleRoot.length !== 0 && msg.merkleRoot.length !== 32) throw invalid('merkle_root is not 32 bytes');
     await store.recordHeartbeat(host.id, now, Buffer.from(msg.merkleRoot).toString('hex'), msg.lastSeq);

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { DriftwatchError } from '../../common/errors.js';
 import { ed25519PublicKey, SIGNATURE_HEADERS, verifySignature } from '../../common/request-signing.js';
 import type { HostRecord, Store } from '../store/store.js';
+import type { RateLimiter } from './rate-limit.js';
 
 function header(req: FastifyRequest, name: string): string {
   const v = req.headers[name];
@@ -14,7 +15,9 @@ function header(req: FastifyRequest, name: string): string {
   return v;
 }
 
-export async function authenticateHost(req: FastifyRequest, body: Buffer, store: Store, clockSkewMs: number, now: Date): Promise<HostRecord> {
+export async function authenticateHost(
+  req: FastifyRequest, body: Buffer, store: Store, clockSkewMs: number, now: Date, limiter: RateLimiter,
+): Promise<HostRecord> {
   const hostId = header(req, SIGNATURE_HEADERS.host);
   const timestamp = header(req, SIGNATURE_HEADERS.timestamp);
   const nonce = header(req, SIGNATURE_HEADERS.nonce);
@@ -32,6 +35,7 @@ export async function authenticateHost(req: FastifyRequest, body: Buffer, store:
   if (!Number.isSafeInteger(at) || Math.abs(at - now.getTime()) > clockSkewMs) {
     throw new DriftwatchError('COLLECTOR_SIGNATURE_EXPIRED', `timestamp is more than ${clockSkewMs / 1000} s from the collector's clock`);
   }
+  limiter.take(hostId, now.getTime());
   // A nonce is remembered for twice the window: any replay within the window is caught.
   if (!(await store.useNonce(hostId, nonce, new Date(now.getTime() + 2 * clockSkewMs), now))) {
     throw new DriftwatchError('COLLECTOR_REPLAY', 'this request was already received');

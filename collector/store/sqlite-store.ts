@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate, userVersion } from './sqlite-migrations.js';
 import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } from './sqlite-rows.js';
 import type { EventRow, HostRow } from './sqlite-rows.js';
+import * as ops from './sqlite-tokens.js'; // liveness (markSilent, REVIVED_STATE), tokens, audit: methods delegate
 import type {
-  AppendResult, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, Store, StoredEvent,
+  AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
 
 /** How long a connection waits for another one's lock (a backup, an admin's sqlite3 shell) before SQLITE_BUSY. */
@@ -58,7 +59,7 @@ function prepareStatements(db: Database.Database) {
       `UPDATE hosts SET
          last_event_hash = CASE WHEN @acked >= acked_seq THEN @hash ELSE last_event_hash END,
          acked_seq = max(acked_seq, @acked),
-         state = coalesce(@state, state),
+         state = coalesce(@state, ${ops.REVIVED_STATE}),
          last_seen_at = CASE WHEN @seen IS NULL THEN last_seen_at ELSE max(coalesce(last_seen_at, @seen), @seen) END
        WHERE id = @id RETURNING acked_seq`),
     listEvents: db.prepare<EventQuery, EventRow>(`SELECT * FROM events WHERE ${eventsWhere} ORDER BY seq LIMIT @limit`),
@@ -70,7 +71,7 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (host_id) DO UPDATE SET at = excluded.at, merkle_root = excluded.merkle_root, last_seq = excluded.last_seq
        WHERE excluded.at >= heartbeats.at`),
     touchHost: db.prepare<{ id: string; at: number }>(
-      'UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, @at), @at) WHERE id = @id'),
+      `UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, @at), @at), state = ${ops.REVIVED_STATE} WHERE id = @id`),
     deleteExpiredNonces: db.prepare<[number]>('DELETE FROM nonces WHERE expires_at <= ?'),
     insertNonce: db.prepare<[string, string, number]>(
       'INSERT INTO nonces (host_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT (host_id, nonce) DO NOTHING'),
@@ -218,6 +219,14 @@ class SqliteStore implements Store {
     }
     return counts;
   }
+
+  async markSilent(before: Date): Promise<string[]> { return ops.markSilent(this.db, before); }
+  async createToken(name: string, role: Role, tokenHash: Buffer, now: Date): Promise<TokenRecord> { return ops.createToken(this.db, name, role, tokenHash, now); }
+  async findToken(tokenHash: Buffer): Promise<TokenRecord | undefined> { return ops.findToken(this.db, tokenHash); }
+  async listTokens(): Promise<TokenRecord[]> { return ops.listTokens(this.db); }
+  async revokeToken(id: string, now: Date): Promise<boolean> { return ops.revokeToken(this.db, id, now); }
+  async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> { ops.appendAudit(this.db, entry); }
+  async listAudit(limit: number): Promise<AuditEntry[]> { return ops.listAudit(this.db, limit); }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */

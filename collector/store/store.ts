@@ -68,6 +68,25 @@ export interface AppendResult {
   stored: number;
 }
 
+export type Role = 'viewer' | 'responder' | 'admin';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  /** Who acted: a token id, "admin-token" (the --admin-token) or "cli". */
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
 export interface Store {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
@@ -96,4 +115,24 @@ export interface Store {
 
   /** Counts of hosts by state. */
   countHostsByState(): Promise<Record<HostState, number>>;
+
+  /**
+   * Hosts in `clean` or `pending` not seen since `before` become `silent`;
+   * returns their ids. (A drifted host stays drifted: that is the graver news.)
+   * A silent host that is heard from again is clean again (recordHeartbeat,
+   * appendEvents).
+   */
+  markSilent(before: Date): Promise<string[]>;
+
+  /** Stores a token by the SHA-256 of its secret; the secret itself is never stored. */
+  createToken(name: string, role: Role, tokenHash: Buffer, now: Date): Promise<TokenRecord>;
+  /** The live (unrevoked) token with this hash. */
+  findToken(tokenHash: Buffer): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<TokenRecord[]>;
+  /** False if there is no such live token. */
+  revokeToken(id: string, now: Date): Promise<boolean>;
+
+  /** The append-only audit log of operator actions. */
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
 }

@@ -1,0 +1,97 @@
+// Fleet views and protections: image groups and outliers, per-host rate limits, /metrics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from '../collector/http/app.js';
+import { makeConfig } from '../collector/config.js';
+import { openSqliteStore } from '../collector/store/sqlite-store.js';
+import type { Store } from '../collector/store/store.js';
+import { driftwatch } from '../proto/gen/driftwatch.js';
+import { makeTempDir, removeTempDir } from './helpers/temp-tree.js';
+import { ADMIN_TOKEN, ENROLL_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
+
+const pb = driftwatch.v1;
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+
+const send: SendFn = async (method, url, body, headers) => {
+  const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
+  return { status: r.statusCode, body: r.rawPayload };
+};
+
+async function api(url: string): Promise<Record<string, unknown>> {
+  const r = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  assert.equal(r.statusCode, 200, r.body);
+  return JSON.parse(r.body) as Record<string, unknown>;
+}
+
+function baseline(root: number, files: Array<[string, number]>): Uint8Array {
+  return pb.BaselineUpload.encode({
+    manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, root), files: files.map(([p, sha]) => ({ path: Buffer.from(p), type: 1, mode: 0o644, sha256: Buffer.alloc(32, sha) })) },
+  }).finish();
+}
+
+before(async () => {
+  dir = makeTempDir();
+  store = openSqliteStore(join(dir, 'c.db'));
+  await store.migrate();
+  app = buildApp(store, makeConfig({ db: join(dir, 'c.db'), adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, rateLimitPerSecond: 1, rateLimitBurst: 5 }), pino({ level: 'silent' }));
+  await app.ready();
+});
+after(async () => {
+  await app.close();
+  await store.close();
+  removeTempDir(dir);
+});
+
+test('a host whose baseline differs from the majority of its image group is an outlier, with the differing paths', async () => {
+  const agents = [new FakeAgent(send, 'a', 'ami-1'), new FakeAgent(send, 'b', 'ami-1'), new FakeAgent(send, 'c', 'ami-1'), new FakeAgent(send, 'd', 'ami-2')];
+  for (const a of agents) await a.enroll();
+  const same: Array<[string, number]> = [['/etc/hosts', 1], ['/usr/bin/ls', 2]];
+  for (const a of agents.slice(0, 2)) assert.equal((await a.post('/api/v1/agent/baseline', baseline(9, same))).status, 200);
+  await agents[2]!.post('/api/v1/agent/baseline', baseline(8, [['/etc/hosts', 1], ['/usr/bin/ls', 3], ['/usr/bin/nc', 4]]));
+  await agents[3]!.post('/api/v1/agent/baseline', baseline(7, same));
+  const images = (await api('/api/v1/images')).images as Array<{ image_id: string; hosts: number; majority_root: string | null; outliers: string[] }>;
+  assert.deepEqual(images.map((i) => [i.image_id, i.hosts, i.majority_root, i.outliers]), [
+    ['ami-1', 3, '09'.repeat(32), [agents[2]!.hostId]],
+    ['ami-2', 1, '07'.repeat(32), []],
+  ]);
+  const outlier = await api(`/api/v1/hosts/${agents[2]!.hostId}/outlier`);
+  assert.equal(outlier.outlier, true);
+  assert.deepEqual(outlier.differing_paths, ['/usr/bin/ls', '/usr/bin/nc']);
+  const normal = await api(`/api/v1/hosts/${agents[0]!.hostId}/outlier`);
+  assert.deepEqual([normal.outlier, normal.differing_paths], [false, []]);
+});
+
+test('a host over its rate limit gets 429 COLLECTOR_RATE_LIMITED; others are unaffected', async () => {
+  const noisy = new FakeAgent(send, 'noisy');
+  const quiet = new FakeAgent(send, 'quiet');
+  await noisy.enroll();
+  await quiet.enroll();
+  const hb = pb.Heartbeat.encode({ lastSeq: 0 }).finish();
+  const statuses: number[] = [];
+  for (let i = 0; i < 8; i++) statuses.push((await noisy.post('/api/v1/agent/heartbeat', hb)).status);
+  assert.deepEqual(statuses.slice(0, 5), [200, 200, 200, 200, 200]);
+  assert.ok(statuses.slice(5).every((s) => s === 429), String(statuses));
+  const limited = await noisy.post('/api/v1/agent/heartbeat', hb);
+  assert.equal(JSON.parse(limited.body.toString()).error.code, 'COLLECTOR_RATE_LIMITED');
+  assert.equal((await quiet.post('/api/v1/agent/heartbeat', hb)).status, 200);
+});
+
+test('/metrics exposes ingest counts, errors by code, latencies and hosts by state', async () => {
+  const agent = new FakeAgent(send, 'm');
+  await agent.enroll();
+  await agent.post('/api/v1/agent/events', FakeAgent.batch([agent.nextEvent(pb.EventKind.EVENT_KIND_FILE_ADDED, '/x')]));
+  await send('POST', '/api/v1/agent/enroll', Buffer.from([0xff]), { 'content-type': 'application/x-protobuf' });
+  const r = await app.inject({ method: 'GET', url: '/metrics' });
+  assert.equal(r.statusCode, 200);
+  assert.match(r.body, /^driftwatch_events_ingested_total\{kind="file_added"\} 1$/m);
+  assert.match(r.body, /^driftwatch_errors_total\{code="COLLECTOR_INGEST_DECODE"\} 1$/m);
+  assert.match(r.body, /^driftwatch_errors_total\{code="COLLECTOR_RATE_LIMITED"\} \d+$/m);
+  assert.match(r.body, /^driftwatch_hosts\{state="drifted"\} 1$/m);
+  assert.match(r.body, /^driftwatch_request_duration_seconds_bucket\{le="0\.05",route="\/api\/v1\/agent\/events",status="200"\} 1$/m);
+  assert.doesNotMatch(r.body, /[0-9a-f]{32}/, 'host ids in metric labels');
+});
