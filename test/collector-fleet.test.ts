@@ -1,26 +1,16 @@
 // Fleet views and protections: image groups and outliers, per-host rate limits, /metrics.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../collector/http/app.js';
-import { makeConfig } from '../collector/config.js';
-import { openSqliteStore } from '../collector/store/sqlite-store.js';
-import type { Store } from '../collector/store/store.js';
 import { driftwatch } from '../proto/gen/driftwatch.js';
-import { makeTempDir, removeTempDir } from './helpers/temp-tree.js';
-import { ADMIN_TOKEN, ENROLL_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
+import { ADMIN_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
+import { startTestCollector, type TestCollector } from './helpers/collector-app.js';
 
 const pb = driftwatch.v1;
-let dir: string;
-let store: Store;
+let collector: TestCollector;
 let app: FastifyInstance;
 
-const send: SendFn = async (method, url, body, headers) => {
-  const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
-  return { status: r.statusCode, body: r.rawPayload };
-};
+const send: SendFn = (method, url, body, headers) => collector.send(method, url, body, headers);
 
 async function api(url: string): Promise<Record<string, unknown>> {
   const r = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
@@ -35,17 +25,10 @@ function baseline(root: number, files: Array<[string, number]>): Uint8Array {
 }
 
 before(async () => {
-  dir = makeTempDir();
-  store = openSqliteStore(join(dir, 'c.db'));
-  await store.migrate();
-  app = buildApp(store, makeConfig({ db: join(dir, 'c.db'), adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, rateLimitPerSecond: 1, rateLimitBurst: 5 }), pino({ level: 'silent' }));
-  await app.ready();
+  collector = await startTestCollector({ rateLimitPerSecond: 1, rateLimitBurst: 5 });
+  app = collector.app;
 });
-after(async () => {
-  await app.close();
-  await store.close();
-  removeTempDir(dir);
-});
+after(async () => collector.close());
 
 test('a host whose baseline differs from the majority of its image group is an outlier, with the differing paths', async () => {
   const agents = [new FakeAgent(send, 'a', 'ami-1'), new FakeAgent(send, 'b', 'ami-1'), new FakeAgent(send, 'c', 'ami-1'), new FakeAgent(send, 'd', 'ami-2')];

@@ -2,27 +2,17 @@
 // requests, idempotent event batches, the hash chain, and every error code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
-import { buildApp } from '../collector/http/app.js';
-import { makeConfig } from '../collector/config.js';
-import { openSqliteStore } from '../collector/store/sqlite-store.js';
-import type { Store } from '../collector/store/store.js';
 import { driftwatch } from '../proto/gen/driftwatch.js';
-import { makeTempDir, removeTempDir } from './helpers/temp-tree.js';
-import { ADMIN_TOKEN, ENROLL_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
+import { ADMIN_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
+import { startTestCollector, type TestCollector } from './helpers/collector-app.js';
 
 const pb = driftwatch.v1;
 const K = pb.EventKind;
-let dir: string;
-let store: Store;
+let collector: TestCollector;
 let app: FastifyInstance;
 
-const send: SendFn = async (method, url, body, headers) => {
-  const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
-  return { status: r.statusCode, body: r.rawPayload };
-};
+const send: SendFn = (method, url, body, headers) => collector.send(method, url, body, headers);
 
 function errorCode(r: { body: Buffer }): string {
   return (JSON.parse(r.body.toString()) as { error: { code: string } }).error.code;
@@ -34,18 +24,10 @@ async function api(url: string, token = ADMIN_TOKEN): Promise<{ status: number; 
 }
 
 before(async () => {
-  dir = makeTempDir();
-  store = openSqliteStore(join(dir, 'c.db'));
-  await store.migrate();
-  const config = makeConfig({ db: join(dir, 'c.db'), adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, maxEventsPerBatch: 50 });
-  app = buildApp(store, config, pino({ level: 'silent' }));
-  await app.ready();
+  collector = await startTestCollector({ maxEventsPerBatch: 50 });
+  app = collector.app;
 });
-after(async () => {
-  await app.close();
-  await store.close();
-  removeTempDir(dir);
-});
+after(async () => collector.close());
 
 test('enrollment needs the fleet token; a host starts pending', async () => {
   const bad = new FakeAgent(send);

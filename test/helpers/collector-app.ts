@@ -1,0 +1,39 @@
+// A collector app on a fresh SQLite file, for inject() tests.
+import { join } from 'node:path';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from '../../collector/http/app.js';
+import { makeConfig, type CollectorConfig } from '../../collector/config.js';
+import { openSqliteStore } from '../../collector/store/sqlite-store.js';
+import type { Store } from '../../collector/store/store.js';
+import { makeTempDir, removeTempDir } from './temp-tree.js';
+import { ADMIN_TOKEN, ENROLL_TOKEN, type SendFn } from './fake-agent.js';
+
+export interface TestCollector {
+  store: Store;
+  app: FastifyInstance;
+  /** Sends a request through inject(), for FakeAgent. */
+  send: SendFn;
+  close: () => Promise<void>;
+}
+
+export async function startTestCollector(overrides: Partial<CollectorConfig> = {}, logger: FastifyBaseLogger = pino({ level: 'silent' })): Promise<TestCollector> {
+  const dir = makeTempDir();
+  const db = join(dir, 'c.db');
+  const store = openSqliteStore(db);
+  await store.migrate();
+  const app = buildApp(store, makeConfig({ db, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, ...overrides }), logger);
+  await app.ready();
+  const send: SendFn = async (method, url, body, headers) => {
+    const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
+    return { status: r.statusCode, body: r.rawPayload };
+  };
+  return {
+    store, app, send,
+    close: async () => {
+      await app.close();
+      await store.close();
+      removeTempDir(dir);
+    },
+  };
+}
