@@ -25,7 +25,7 @@ function baseline(root: number, files: Array<[string, number]>): Uint8Array {
 }
 
 before(async () => {
-  collector = await startTestCollector({ rateLimitPerSecond: 0.001, rateLimitBurst: 5 }) // no refill within a test run;
+  collector = await startTestCollector({ rateLimitPerSecond: 0.001, rateLimitBurst: 5 }); // no refill within a test run
   app = collector.app;
 });
 after(async () => collector.close());
