@@ -1,11 +1,28 @@
 // Authenticates a signed agent request: the host exists, the timestamp is
 // within the clock-skew window, the Ed25519 signature over method, path,
 // timestamp, nonce and body digest verifies, and the nonce is new.
+import type { KeyObject } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DriftwatchError } from '../../common/errors.js';
 import { ed25519PublicKey, SIGNATURE_HEADERS, verifySignature } from '../../common/request-signing.js';
 import type { HostRecord, Store } from '../store/store.js';
 import type { RateLimiter } from './rate-limit.js';
+
+// Building a KeyObject from DER costs more than the Ed25519 verification
+// itself; keep one per host (keyed by the raw key, so a changed key misses).
+const KEY_CACHE_MAX = 100_000;
+const keys = new Map<string, KeyObject>();
+
+function publicKeyOf(host: HostRecord): KeyObject {
+  const id = `${host.id}:${host.publicKey.toString('hex')}`;
+  let key = keys.get(id);
+  if (key === undefined) {
+    if (keys.size >= KEY_CACHE_MAX) keys.clear();
+    key = ed25519PublicKey(host.publicKey);
+    keys.set(id, key);
+  }
+  return key;
+}
 
 function header(req: FastifyRequest, name: string): string {
   const v = req.headers[name];
@@ -27,7 +44,7 @@ export async function authenticateHost(
   const host = await store.getHost(hostId);
   if (host === undefined) throw new DriftwatchError('COLLECTOR_UNKNOWN_HOST', `host ${hostId} is not enrolled`);
   const path = req.url.split('?')[0]!;
-  if (!verifySignature(ed25519PublicKey(host.publicKey), { method: req.method, path, hostId, timestamp, nonce, body }, signature)) {
+  if (!verifySignature(publicKeyOf(host), { method: req.method, path, hostId, timestamp, nonce, body }, signature)) {
     throw new DriftwatchError('COLLECTOR_SIGNATURE_INVALID', 'signature does not verify');
   }
   // Checked after the signature, so an attacker cannot probe the clock with unsigned requests.
