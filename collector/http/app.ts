@@ -19,6 +19,9 @@ export function buildApp(
     bodyLimit: config.maxBodyBytes,
     // Request ids in every log line; tokens never (see redaction in logger.ts).
     genReqId: () => randomUUID(),
+    // Two info lines per request would be gigabytes an hour at fleet rates; errors
+    // and rejections are logged with their request id, and /metrics counts the rest.
+    disableRequestLogging: true,
   });
   app.addContentTypeParser('application/x-protobuf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.setErrorHandler(errorHandler);

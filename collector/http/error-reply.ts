@@ -49,6 +49,8 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   const known = err instanceof DriftwatchError ? err : fromFastify(err as FastifyError);
   if (known !== undefined) {
     if (statusOf(known.code) >= 500) request.log.error({ err: known }, 'request failed');
+    // Refusals are rare and may be an attack: each one is logged (never its headers).
+    else request.log.warn({ code: known.code, method: request.method, url: request.url.split('?')[0], ip: request.ip }, known.message);
     return sendError(reply, known.code, known.message);
   }
   request.log.error({ err }, 'unexpected error');

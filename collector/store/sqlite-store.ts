@@ -1,9 +1,12 @@
 // The embedded store: one SQLite file for a single collector process.
 // better-sqlite3 is synchronous; the async methods only fit the Store
 // interface, shared with the PostgreSQL store. Each mutating call is one
-// transaction, so a crash leaves either all of a call's effects or none.
+// transaction (nonces and heartbeats share theirs with others of the same
+// event-loop turn: sqlite-group-commit.ts), so a crash leaves either all of a
+// call's effects or none.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { LATEST_VERSION, migrate, userVersion } from './sqlite-migrations.js';
 import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } from './sqlite-rows.js';
 import type { EventRow, HostRow } from './sqlite-rows.js';
@@ -89,8 +92,12 @@ function asBuffer(bytes: Uint8Array): Buffer {
 class SqliteStore implements Store {
   private stmts: Statements | undefined;
   private nextNonceCleanup = 0;
+  private readonly group: GroupCommit;
+  private readonly pendingNonces = new Set<string>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.group = new GroupCommit(db);
+  }
 
   /**
    * Statements are prepared once, on first use: preparing needs the tables,
@@ -189,26 +196,32 @@ class SqliteStore implements Store {
 
   async recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number): Promise<void> {
     const s = this.s;
-    this.db.transaction(() => {
+    await this.group.run(() => {
       s.upsertHeartbeat.run({ id: hostId, at: at.getTime(), root: merkleRoot, seq: lastSeq });
       s.touchHost.run({ id: hostId, at: at.getTime() });
-    })();
+    });
   }
 
   async useNonce(hostId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
     const s = this.s;
     const nowMs = now.getTime();
-    return this.db.transaction(() => {
-      // Also after the clock steps back by more than an interval, so a clock
-      // correction cannot pause the cleanup for as long as the step.
-      if (nowMs >= this.nextNonceCleanup || nowMs < this.nextNonceCleanup - NONCE_CLEANUP_INTERVAL_MS) {
-        s.deleteExpiredNonces.run(nowMs);
-        this.nextNonceCleanup = nowMs + NONCE_CLEANUP_INTERVAL_MS;
-      }
+    // Also after the clock steps back by more than an interval, so a clock
+    // correction cannot pause the cleanup for as long as the step.
+    if (nowMs >= this.nextNonceCleanup || nowMs < this.nextNonceCleanup - NONCE_CLEANUP_INTERVAL_MS) {
+      this.nextNonceCleanup = nowMs + NONCE_CLEANUP_INTERVAL_MS;
+      void this.group.run(() => s.deleteExpiredNonces.run(nowMs));
+    }
+    // The same nonce twice within one group commit: the second is a replay too.
+    const key = `${hostId}:${nonce}`;
+    if (this.pendingNonces.has(key)) return false;
+    this.pendingNonces.add(key);
+    try {
       // A remembered nonce is refused even if it expired and is not yet
       // cleaned up: the request's timestamp check rejects such a request anyway.
-      return s.insertNonce.run(hostId, nonce, expiresAt.getTime()).changes === 1;
-    })();
+      return await this.group.run(() => s.insertNonce.run(hostId, nonce, expiresAt.getTime()).changes === 1);
+    } finally {
+      this.pendingNonces.delete(key);
+    }
   }
 
   async countHostsByState(): Promise<Record<HostState, number>> {
