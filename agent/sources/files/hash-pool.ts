@@ -3,6 +3,7 @@
 // the main thread walks or decodes a baseline) but few enough that a worker
 // stuck on one large file never holds back work another worker could take.
 import { availableParallelism } from 'node:os';
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { HashJob, HashResult } from './hash-protocol.js';
 
@@ -74,8 +75,13 @@ export class HashPool {
     if (this.failure !== undefined) throw this.failure;
   }
 
+  /** Stops the workers once they are idle (see the worker's 'stop'). */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map(async (s) => {
+      const exited = once(s.worker, 'exit');
+      s.worker.postMessage('stop');
+      await exited;
+    }));
   }
 
   private dispatch(): void {

@@ -106,6 +106,10 @@ function hashJob(job: HashJob): HashResult {
   }
 }
 
-parentPort!.on('message', (jobs: HashJob[]) => {
-  parentPort!.postMessage(jobs.map(hashJob));
+// 'stop' ends the worker gracefully: the pool never terminates a worker that
+// may still be initialising, since terminating one inside fs-xattr's native
+// init aborts the whole process.
+parentPort!.on('message', (jobs: HashJob[] | 'stop') => {
+  if (jobs === 'stop') parentPort!.close();
+  else parentPort!.postMessage(jobs.map(hashJob));
 });
