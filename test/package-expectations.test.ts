@@ -4,30 +4,19 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { loadPackageExpectations, loadPackageExpectationsWithStats, parseDpkgDiversions, parseMd5sums } from '../agent/integrity/package-expectations.js';
 import { createRootResolver } from '../agent/integrity/root-resolve.js';
 import { readApkPackages } from '../agent/sources/packages/apk-installed.js';
 import { readDpkgPackages } from '../agent/sources/packages/dpkg-status.js';
 import type { Package } from '../agent/model.js';
-import { makeTempDir, removeTempDir, TESTDATA, writeTree } from './helpers/temp-tree.js';
+import { put, TESTDATA, tempRoots } from './helpers/temp-tree.js';
 
 const APK_SAMPLE = join(TESTDATA, 'apk', 'alpine-3.14-armv7-installed');
 const MD5_A = '0123456789abcdef0123456789abcdef';
 const MD5_B = 'fedcba9876543210fedcba9876543210';
 
-const temps: string[] = [];
-after(() => { for (const t of temps) removeTempDir(t); });
-
-function tempRoot(): string {
-  const root = makeTempDir('driftwatch-exp-');
-  temps.push(root);
-  return root;
-}
-
-function put(root: string, rel: string, content: string | Buffer): void {
-  writeTree(root, { [rel]: content });
-}
+const tempRoot = tempRoots('driftwatch-exp-');
 
 function dpkg(name: string, arch = 'all'): Package {
   return { manager: 'dpkg', name, version: '1.0', arch };

@@ -5,28 +5,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { DriftwatchError } from '../common/errors.js';
 import { apkChecksumToHex, parseApkInstalled, readApkPackages, readApkRecords } from '../agent/sources/packages/apk-installed.js';
 import { parseDpkgStatus, readDpkgPackages, readDpkgStatusEntries } from '../agent/sources/packages/dpkg-status.js';
 import { readPackages } from '../agent/sources/packages/read-packages.js';
 import { parseRpmQueryOutput, readRpmPackages } from '../agent/sources/packages/rpm-query.js';
-import { makeTempDir, removeTempDir, TESTDATA, writeTree } from './helpers/temp-tree.js';
+import { put, TESTDATA, tempRoots } from './helpers/temp-tree.js';
 
 const APK_SAMPLE = join(TESTDATA, 'apk', 'alpine-3.14-armv7-installed');
 
-const temps: string[] = [];
-after(() => { for (const t of temps) removeTempDir(t); });
-
-function tempRoot(): string {
-  const root = makeTempDir('driftwatch-pkg-');
-  temps.push(root);
-  return root;
-}
-
-function put(root: string, rel: string, content: string | Buffer): void {
-  writeTree(root, { [rel]: content });
-}
+const tempRoot = tempRoots('driftwatch-pkg-');
 
 test('dpkg: a copy of this machine\'s status file yields what dpkg-query reports', (t) => {
   if (spawnSync('dpkg-query', ['--version']).error !== undefined || !existsSync('/var/lib/dpkg/status')) {

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (tests run compiled from dist/test/). */
@@ -25,4 +26,20 @@ export function writeTree(root: string, files: Record<string, string | Buffer>):
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
+}
+
+/** A maker of temp roots for one test file; all of them are removed after it. */
+export function tempRoots(prefix: string): () => string {
+  const made: string[] = [];
+  after(() => { for (const d of made) removeTempDir(d); });
+  return () => {
+    const dir = makeTempDir(prefix);
+    made.push(dir);
+    return dir;
+  };
+}
+
+/** Create one file (and its directories) under root. */
+export function put(root: string, rel: string, content: string | Buffer): void {
+  writeTree(root, { [rel]: content });
 }
