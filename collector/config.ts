@@ -19,6 +19,7 @@ export const ConfigSchema = Type.Object({
   clock_skew_seconds: Type.Integer({ minimum: 1, maximum: 3600, default: 300 }),
   max_body_bytes: Type.Integer({ minimum: 1024, maximum: 64 << 20, default: 4 << 20 }),
   max_baseline_bytes: Type.Integer({ minimum: 1024, maximum: 1024 << 20, default: 256 << 20 }),
+  max_baseline_entries: Type.Integer({ minimum: 1, maximum: 50_000_000, default: 5_000_000 }),
   max_events_per_batch: Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 }),
   heartbeat_interval_seconds: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   silent_after_intervals: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
@@ -41,6 +42,7 @@ export interface CollectorConfig {
   clockSkewMs: number;
   maxBodyBytes: number;
   maxBaselineBytes: number;
+  maxBaselineEntries: number;
   maxEventsPerBatch: number;
   heartbeatIntervalMs: number;
   silentAfterIntervals: number;
@@ -107,7 +109,7 @@ export function loadConfig(source: ConfigSource): Readonly<CollectorConfig> {
   const config: CollectorConfig = {
     db: c.db, host: c.listen.slice(0, i).replace(/^\[|\]$/g, ''), port, adminToken: c.admin_token, enrollToken: c.enroll_token,
     clockSkewMs: c.clock_skew_seconds * 1000, maxBodyBytes: c.max_body_bytes, maxBaselineBytes: c.max_baseline_bytes,
-    maxEventsPerBatch: c.max_events_per_batch, heartbeatIntervalMs: c.heartbeat_interval_seconds * 1000,
+    maxBaselineEntries: c.max_baseline_entries, maxEventsPerBatch: c.max_events_per_batch, heartbeatIntervalMs: c.heartbeat_interval_seconds * 1000,
     silentAfterIntervals: c.silent_after_intervals, rateLimitPerSecond: c.rate_limit_per_second, rateLimitBurst: c.rate_limit_burst,
     ...(c.tls_cert === undefined ? {} : { tlsCert: c.tls_cert, tlsKey: c.tls_key! }),
   };

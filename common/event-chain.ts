@@ -5,43 +5,16 @@
 //   hash(e) = SHA-256(prev_hash || bytes of e without fields 12 and 13)
 // prev_hash of the first event of a host is empty.
 import { createHash } from 'node:crypto';
+import { topLevelFields } from './protobuf-fields.js';
 
 const PREV_HASH_FIELD = 12;
 const HASH_FIELD = 13;
 
-function readVarint(buf: Uint8Array, pos: number): [value: number, next: number] {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    if (pos >= buf.length) throw new RangeError('truncated varint');
-    const b = buf[pos++]!;
-    value += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [value, pos];
-    shift += 7;
-    if (shift > 63) throw new RangeError('varint too long');
-  }
-}
-
 /** The event's bytes without its chain fields, in their original order. */
 export function withoutChainFields(event: Uint8Array): Buffer {
   const parts: Uint8Array[] = [];
-  let pos = 0;
-  while (pos < event.length) {
-    const start = pos;
-    const [tag, afterTag] = readVarint(event, pos);
-    const wireType = tag & 7;
-    let end: number;
-    if (wireType === 0) end = readVarint(event, afterTag)[1];
-    else if (wireType === 1) end = afterTag + 8;
-    else if (wireType === 2) {
-      const [len, afterLen] = readVarint(event, afterTag);
-      end = afterLen + len;
-    } else if (wireType === 5) end = afterTag + 4;
-    else throw new RangeError(`unsupported wire type ${wireType}`);
-    if (end > event.length) throw new RangeError('truncated field');
-    const field = Math.floor(tag / 8);
-    if (field !== PREV_HASH_FIELD && field !== HASH_FIELD) parts.push(event.subarray(start, end));
-    pos = end;
+  for (const f of topLevelFields(event)) {
+    if (f.field !== PREV_HASH_FIELD && f.field !== HASH_FIELD) parts.push(event.subarray(f.start, f.end));
   }
   return Buffer.concat(parts);
 }

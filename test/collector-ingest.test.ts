@@ -24,7 +24,7 @@ async function api(url: string, token = ADMIN_TOKEN): Promise<{ status: number; 
 }
 
 before(async () => {
-  collector = await startTestCollector({ maxEventsPerBatch: 50 });
+  collector = await startTestCollector({ maxEventsPerBatch: 50, maxBaselineEntries: 3 });
   app = collector.app;
 });
 after(async () => collector.close());
@@ -49,6 +49,11 @@ test('baseline seals once: pending -> clean, a second upload is refused', async 
   const { json } = await api(`/api/v1/hosts/${agent.hostId}`);
   assert.equal((json.host as { state: string; baseline_root: string }).state, 'clean');
   assert.equal((json.host as { baseline_root: string }).baseline_root, '07'.repeat(32));
+  const tooBig = new FakeAgent(send);
+  await tooBig.enroll();
+  const four = pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, 7), files: ['/a', '/b', '/c', '/d'].map((p) => ({ path: Buffer.from(p), type: 1 })) } }).finish();
+  const refused = await tooBig.post('/api/v1/agent/baseline', four);
+  assert.deepEqual([refused.status, errorCode(refused)], [422, 'COLLECTOR_INGEST_INVALID']);
   const again = await agent.post('/api/v1/agent/baseline', upload);
   assert.equal(again.status, 409);
   assert.equal(errorCode(again), 'COLLECTOR_BASELINE_SEALED');

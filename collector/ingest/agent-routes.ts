@@ -11,7 +11,7 @@ import { decodeEvent } from './event-json.js';
 import { authenticateHost } from './host-auth.js';
 import { HostLock } from './host-lock.js';
 import { RateLimiter } from './rate-limit.js';
-import { boundedString, decodeOrReject, invalid, LIMITS, pb, repeatedRecords } from './wire.js';
+import { boundedString, decodeOrReject, invalid, LIMITS, manifestHead, pb, repeatedRecords } from './wire.js';
 
 const PROTOBUF = 'application/x-protobuf';
 
@@ -55,7 +55,7 @@ export function registerAgentRoutes(
     // The canonical copy is the manifest's bytes as the host sent them.
     const [manifestBytes] = decodeOrReject('BaselineUpload', () => repeatedRecords(body, 1, 1));
     if (manifestBytes === undefined) throw invalid('baseline upload without a manifest');
-    const m = decodeOrReject('Manifest', () => pb.Manifest.decode(manifestBytes));
+    const { head: m } = decodeOrReject('Manifest', () => manifestHead(manifestBytes, config.maxBaselineEntries));
     if (m.formatVersion !== 1) throw invalid(`manifest format_version is ${m.formatVersion}, expected 1`);
     if (m.merkleRoot.length !== 32) throw invalid('manifest merkle_root is not 32 bytes');
     if (!(await store.sealBaseline(host.id, manifestBytes, Buffer.from(m.merkleRoot).toString('hex'), now))) {

@@ -3,6 +3,7 @@
 // becomes a 4xx with a code instead of a crash or an unbounded allocation.
 import { driftwatch } from '../../proto/gen/driftwatch.js';
 import { DriftwatchError } from '../../common/errors.js';
+import { topLevelFields } from '../../common/protobuf-fields.js';
 
 
 export const pb = driftwatch.v1;
@@ -39,17 +40,6 @@ export function boundedBytes(value: Uint8Array | null | undefined, field: string
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function readVarint(buf: Uint8Array, pos: number): [number, number] {
-  let value = 0;
-  for (let shift = 0; shift < 64; shift += 7) {
-    if (pos >= buf.length) throw invalid('truncated varint');
-    const b = buf[pos++]!;
-    value += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [value, pos];
-  }
-  throw invalid('varint too long');
-}
-
 /**
  * The raw bytes of each record of a repeated message field (field 1 of an
  * EventBatch): the hash chain is computed over an event's bytes as sent.
@@ -57,15 +47,29 @@ function readVarint(buf: Uint8Array, pos: number): [number, number] {
  */
 export function repeatedRecords(body: Uint8Array, field: number, maxRecords: number): Uint8Array[] {
   const records: Uint8Array[] = [];
-  let pos = 0;
-  while (pos < body.length) {
-    const [tag, afterTag] = readVarint(body, pos);
-    if (tag !== ((field << 3) | 2)) throw new DriftwatchError('COLLECTOR_INGEST_DECODE', `unexpected field ${tag >> 3} (wire type ${tag & 7})`);
-    const [len, start] = readVarint(body, afterTag);
-    if (start + len > body.length) throw new DriftwatchError('COLLECTOR_INGEST_DECODE', 'truncated record');
-    if (records.length >= maxRecords) throw invalid(`more than ${maxRecords} records in one batch`);
-    records.push(body.subarray(start, start + len));
-    pos = start + len;
+  for (const f of topLevelFields(body)) {
+    if (f.field !== field || f.wireType !== 2) throw new DriftwatchError('COLLECTOR_INGEST_DECODE', `unexpected field ${f.field} (wire type ${f.wireType})`);
+    if (records.length >= maxRecords) throw invalid(`more than ${maxRecords} records in one message`);
+    records.push(body.subarray(f.valueStart, f.end));
   }
   return records;
+}
+
+/**
+ * A manifest's head (everything but its file entries) and the number of
+ * entries, without decoding the entries: a host's manifest holds ~75,000 of
+ * them, and the collector keeps the bytes, not the objects.
+ */
+export function manifestHead(bytes: Uint8Array, maxFiles: number): { head: driftwatch.v1.Manifest; files: number } {
+  const FILES_FIELD = 5;
+  const parts: Uint8Array[] = [];
+  let files = 0;
+  for (const f of topLevelFields(bytes)) {
+    if (f.field === FILES_FIELD && f.wireType === 2) {
+      if (++files > maxFiles) throw invalid(`manifest has more than ${maxFiles} entries`);
+    } else {
+      parts.push(bytes.subarray(f.start, f.end));
+    }
+  }
+  return { head: pb.Manifest.decode(Buffer.concat(parts)), files };
 }
