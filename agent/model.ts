@@ -1,7 +1,9 @@
 // The agent's data model: plain data passed between pipeline stages.
 // Paths are strings in the lossless encoding of common/path-bytes.ts.
 
-export type FileType = 'file' | 'dir' | 'symlink' | 'fifo' | 'socket' | 'char' | 'block';
+/** In the order of the FileType enum of manifest.proto (FILE_TYPE_FILE = 1, …). */
+export const FILE_TYPES = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'] as const;
+export type FileType = typeof FILE_TYPES[number];
 
 export interface FileEntry {
   path: string;
@@ -24,7 +26,8 @@ export interface FileEntry {
   error: string;
 }
 
-export type PackageManager = 'dpkg' | 'apk' | 'rpm';
+export const PACKAGE_MANAGERS = ['dpkg', 'apk', 'rpm'] as const;
+export type PackageManager = typeof PACKAGE_MANAGERS[number];
 
 export interface Package {
   manager: PackageManager;

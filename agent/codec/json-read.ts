@@ -1,11 +1,12 @@
 // Strict readers for manifest JSON: every field is checked for type and range,
 // so a hand-edited or foreign file fails with the field that is wrong.
 import type { FileEntry, FileType, HostFacts, Package, PackageFileMismatch, PackageManager } from '../model.js';
+import { FILE_TYPES, PACKAGE_MANAGERS } from '../model.js';
 
 export class InvalidJson extends Error {}
 
-const TYPES: readonly FileType[] = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'];
-const MANAGERS: readonly PackageManager[] = ['dpkg', 'apk', 'rpm'];
+const TYPES: readonly FileType[] = FILE_TYPES;
+const MANAGERS: readonly PackageManager[] = PACKAGE_MANAGERS;
 
 export function objectOf(v: unknown, what: string): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidJson(`${what} is not an object`);

@@ -3,11 +3,12 @@
 import { driftwatch, google } from '../../proto/gen/driftwatch.js';
 import { decodePathBytes, encodePath } from '../../common/path-bytes.js';
 import type { FileEntry, FileType, HostFacts, Package, PackageFileMismatch, PackageManager } from '../model.js';
+import { FILE_TYPES, PACKAGE_MANAGERS } from '../model.js';
 
 
 const pb = driftwatch.v1;
-const TYPES: FileType[] = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'];
-const MANAGERS: readonly PackageManager[] = ['dpkg', 'apk', 'rpm'];
+const TYPES: readonly FileType[] = FILE_TYPES;
+const MANAGERS: readonly PackageManager[] = PACKAGE_MANAGERS;
 
 export class InvalidField extends Error {}
 
