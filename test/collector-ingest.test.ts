@@ -92,7 +92,7 @@ test('a sequence gap is recorded as a coverage_gap, never ignored', async () => 
   assert.match(events[1]!.detail ?? '', /2\.\.3 never arrived/);
 });
 
-test('a broken chain is noted on the event; a forged event hash is refused', async () => {
+test('a broken chain is recorded as a coverage_gap event before the event; a forged event hash is refused', async () => {
   const agent = new FakeAgent(send);
   await agent.enroll();
   const e1 = agent.nextEvent(K.EVENT_KIND_FILE_ADDED, '/a');
@@ -102,7 +102,14 @@ test('a broken chain is noted on the event; a forged event hash is refused', asy
   const r = await agent.post('/api/v1/agent/events', FakeAgent.batch([e2]));
   assert.equal(r.status, 200);
   const { json } = await api(`/api/v1/hosts/${agent.hostId}/events`);
-  assert.match(String((json.events as Array<{ coverage_gap?: string }>)[1]!.coverage_gap), /hash chain broken/);
+  const events = json.events as Array<{ seq: number; kind: string; path: string; detail?: string }>;
+  assert.deepEqual(events.map((e) => [e.seq, e.kind, e.path]), [[1, 'file_added', '/a'], [2, 'coverage_gap', ''], [2, 'file_added', '/y']]);
+  assert.match(events[1]!.detail ?? '', /hash chain broken before event 2/);
+  // A page never ends between the gap and the event that shares its seq: after_seq paging loses neither.
+  const page = await api(`/api/v1/hosts/${agent.hostId}/events?after_seq=1&limit=1`);
+  assert.deepEqual((page.json.events as typeof events).map((e) => [e.seq, e.kind]), [[2, 'coverage_gap'], [2, 'file_added']]);
+  const first = await api(`/api/v1/hosts/${agent.hostId}/events?limit=1`);
+  assert.deepEqual((first.json.events as typeof events).map((e) => e.seq), [1]);
   agent.nextEvent(K.EVENT_KIND_FILE_ADDED, '/y'); // seq 2 is taken by the event above
   const forged = pb.DriftEvent.encode({ ...pb.DriftEvent.decode(agent.nextEvent(K.EVENT_KIND_FILE_ADDED, '/z')), path: Buffer.from('/innocent') }).finish();
   const f = await agent.post('/api/v1/agent/events', FakeAgent.batch([forged]));

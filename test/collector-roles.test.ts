@@ -49,7 +49,7 @@ async function createViaApi(name: string, role: Role, caller: Caller = 'admin-to
 
 /** A live token to be revoked by a DELETE in the matrix. */
 async function victim(): Promise<string> {
-  return (await store.createToken('victim', 'viewer', hashSecret(newSecret()), new Date())).id;
+  return (await store.createToken('victim', 'viewer', hashSecret(newSecret()), new Date(), 'test')).id;
 }
 
 before(async () => {

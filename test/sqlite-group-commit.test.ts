@@ -24,17 +24,20 @@ test('writes of one event-loop turn share one transaction; a failure refuses the
   }
 });
 
-test('the same nonce twice in one group commit: the second is a replay', async () => {
+test('the same nonce twice in one group commit: the second is a replay and writes nothing', async () => {
   const dir = makeTempDir();
   const store = openSqliteStore(join(dir, 'c.db'));
   try {
     await store.migrate();
     const host = await store.createHost({ hostname: 'h', machineId: '', instanceId: '', imageId: '', os: '', kernel: '', labels: {} }, Buffer.alloc(32), new Date());
-    const later = new Date(Date.now() + 60_000);
     const now = new Date();
-    assert.deepEqual(await Promise.all([store.useNonce(host.id, 'ab'.repeat(8), later, now), store.useNonce(host.id, 'ab'.repeat(8), later, now)]), [true, false]);
-    assert.equal(await store.useNonce(host.id, 'ab'.repeat(8), later, now), false);
-    assert.equal(await store.useNonce(host.id, 'cd'.repeat(8), later, now), true);
+    const nonce = (n: string) => ({ nonce: n, expiresAt: new Date(now.getTime() + 60_000), now });
+    const beat = (root: string, n: string) => store.recordHeartbeat(host.id, now, root, 1, nonce(n));
+    const results = await Promise.allSettled([beat('a'.repeat(64), 'ab'.repeat(8)), beat('b'.repeat(64), 'ab'.repeat(8))]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected']);
+    assert.match(String((results[1] as PromiseRejectedResult).reason), /already received/);
+    await assert.rejects(beat('c'.repeat(64), 'ab'.repeat(8)), { code: 'COLLECTOR_REPLAY' });
+    await beat('d'.repeat(64), 'cd'.repeat(8));
   } finally {
     await store.close();
     removeTempDir(dir);

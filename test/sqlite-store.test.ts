@@ -203,19 +203,43 @@ test('heartbeats keep the latest only and mark the host seen', async () => {
   });
 });
 
-test('useNonce refuses a replay and cleans up expired nonces', async () => {
+test('a spent nonce refuses the request and writes nothing; expired nonces are cleaned up', async () => {
   await withStore(async (store, _file, raw) => {
     const count = () => raw.prepare('SELECT count(*) FROM nonces').pluck().get();
-    assert.equal(await store.useNonce('h1', 'n1', at(1000), at(0)), true);
-    assert.equal(await store.useNonce('h1', 'n1', at(1000), at(1)), false);
-    assert.equal(await store.useNonce('h2', 'n1', at(1000), at(2)), true);
-    assert.equal(await store.useNonce('h1', 'n2', at(10 * 60_000), at(3)), true);
+    const nonce = (n: string, expires: number, now: number) => ({ nonce: n, expiresAt: at(expires), now: at(now) });
+    const h = await store.createHost(facts({ hostname: 'h1' }), Buffer.alloc(32, 1), at(0));
+    const g = await store.createHost(facts({ hostname: 'h2' }), Buffer.alloc(32, 2), at(0));
+    await store.appendEvents(h.id, [event(h.id, 1)], 1, event(h.id, 1).hash, undefined, nonce('n1', 1000, 0));
+    await assert.rejects(store.appendEvents(h.id, [event(h.id, 2)], 2, event(h.id, 2).hash, undefined, nonce('n1', 1000, 1)),
+      { code: 'COLLECTOR_REPLAY' });
+    assert.deepEqual((await store.listEvents(h.id, { limit: 10 })).map((e) => e.seq), [1]);
+    assert.equal((await store.getHost(h.id))!.ackedSeq, 1);
+    await store.recordHeartbeat(g.id, at(2), '', 0, nonce('n1', 1000, 2)); // nonces are per host
+    await assert.rejects(store.sealBaseline(h.id, new Uint8Array([1]), 'a'.repeat(64), at(3), nonce('n1', 1000, 3)), { code: 'COLLECTOR_REPLAY' });
+    assert.equal((await store.getHost(h.id))!.baselineRoot, '');
+    await store.recordHeartbeat(h.id, at(3), '', 0, nonce('n2', 10 * 60_000, 3));
     assert.equal(count(), 3);
     // Well past the expiry and the cleanup interval: the expired ones go, the live one stays.
-    assert.equal(await store.useNonce('h1', 'n3', at(10 * 60_000), at(5 * 60_000)), true);
-    assert.deepEqual(raw.prepare('SELECT host_id, nonce FROM nonces ORDER BY nonce').all(),
-      [{ host_id: 'h1', nonce: 'n2' }, { host_id: 'h1', nonce: 'n3' }]);
-    assert.equal(await store.useNonce('h1', 'n2', at(10 * 60_000), at(5 * 60_000 + 1)), false);
+    await store.recordHeartbeat(h.id, at(5 * 60_000), '', 0, nonce('n3', 10 * 60_000, 5 * 60_000));
+    assert.deepEqual(raw.prepare('SELECT nonce FROM nonces ORDER BY nonce').pluck().all(), ['n2', 'n3']);
+    await assert.rejects(store.recordHeartbeat(h.id, at(5 * 60_000 + 1), '', 0, nonce('n2', 10 * 60_000, 5 * 60_000 + 1)), { code: 'COLLECTOR_REPLAY' });
+  });
+});
+
+test('a token change and its audit row commit together or not at all', async () => {
+  await withStore(async (store, _file, raw) => {
+    const t = await store.createToken('ci', 'viewer', Buffer.alloc(32, 7), at(1), 'admin');
+    assert.deepEqual((await store.listAudit(10)).map((e) => [e.actor, e.action, e.detail]),
+      [['admin', 'token.create', { token_id: t.id, name: 'ci', role: 'viewer' }]]);
+    // An audit row that cannot be written takes the token change with it.
+    raw.exec(`CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+    await assert.rejects(store.createToken('lost', 'admin', Buffer.alloc(32, 8), at(2), 'admin'), /audit refused/);
+    await assert.rejects(store.revokeToken(t.id, at(3), 'admin'), /audit refused/);
+    assert.deepEqual((await store.listTokens()).map((x) => [x.name, x.revokedAt]), [['ci', null]]);
+    raw.exec('DROP TRIGGER audit_refused');
+    assert.equal(await store.revokeToken(t.id, at(4), 'cli'), true);
+    assert.equal(await store.revokeToken(t.id, at(5), 'cli'), false);
+    assert.deepEqual((await store.listAudit(10)).map((e) => [e.actor, e.action]), [['cli', 'token.revoke'], ['admin', 'token.create']]);
   });
 });
 

@@ -118,15 +118,13 @@ export function registerOperatorRoutes(app: FastifyInstance, store: Store, confi
     const { name, role } = tokenRequest(req.body);
     const secret = newSecret();
     const now = new Date();
-    const token = await store.createToken(name, role, hashSecret(secret), now);
-    await store.appendAudit({ at: now, actor: principalOf(req).actor, action: 'token.create', detail: { token_id: token.id, name, role } });
+    const token = await store.createToken(name, role, hashSecret(secret), now, principalOf(req).actor);
     return reply.status(201).send({ token: tokenJson(token), secret });
   });
   app.delete<{ Params: { id: string } }>('/api/v1/tokens/:id', admin, async (req, reply) => {
     const now = new Date();
-    const revoked = /^[0-9a-f]{32}$/.test(req.params.id) && await store.revokeToken(req.params.id, now);
+    const revoked = /^[0-9a-f]{32}$/.test(req.params.id) && await store.revokeToken(req.params.id, now, principalOf(req).actor);
     if (!revoked) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no live token ${req.params.id}`);
-    await store.appendAudit({ at: now, actor: principalOf(req).actor, action: 'token.revoke', detail: { token_id: req.params.id } });
     return reply.status(204).send();
   });
   app.get('/api/v1/audit', admin, async (req) => ({

@@ -54,8 +54,7 @@ function createArgs(role: string | undefined, name: string | undefined): { role:
 async function create(store: Store, { role, tokenName }: { role: Role; tokenName: string }): Promise<void> {
   const secret = newSecret();
   const now = new Date();
-  const token = await store.createToken(tokenName, role, hashSecret(secret), now);
-  await store.appendAudit({ at: now, actor: 'cli', action: 'token.create', detail: { token_id: token.id, name: tokenName, role } });
+  const token = await store.createToken(tokenName, role, hashSecret(secret), now, 'cli');
   // stdout holds the secret alone, so `$(drift-collector token create …)` captures exactly it.
   process.stdout.write(`${secret}\n`);
   process.stderr.write(`created ${role} token ${token.id} (${tokenName}); the secret above is shown only once\n`);
@@ -71,10 +70,9 @@ function table(tokens: TokenRecord[]): string {
 async function revoke(store: Store, id: string | undefined): Promise<void> {
   if (id === undefined) throw usage('token revoke needs the token ID');
   const now = new Date();
-  if (!/^[0-9a-f]{32}$/.test(id) || !(await store.revokeToken(id, now))) {
+  if (!/^[0-9a-f]{32}$/.test(id) || !(await store.revokeToken(id, now, 'cli'))) {
     throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no live token ${id}`);
   }
-  await store.appendAudit({ at: now, actor: 'cli', action: 'token.revoke', detail: { token_id: id } });
   process.stderr.write(`revoked token ${id}\n`);
 }
 

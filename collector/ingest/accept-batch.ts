@@ -5,8 +5,9 @@
 //   A hash that does not match the event's bytes is refused (the batch fails).
 //   A sequence that skips ahead is accepted and the first missing sequence
 //   holds a coverage_gap event recorded by the collector; a prev_hash that
-//   does not continue the chain is accepted and the event carries a
-//   coverage_gap note. Neither is ever ignored.
+//   does not continue the chain is accepted after a coverage_gap event the
+//   collector records at the same sequence (the store keeps (host, seq)
+//   unique among the agent's events only). Neither is ever ignored.
 import { chainHash } from '../../common/event-chain.js';
 import type { HostState, StoredEvent } from '../store/store.js';
 import type { DecodedEvent } from './event-json.js';
@@ -45,17 +46,15 @@ export function acceptBatch(
     previousSeq = e.seq;
     if (e.seq <= acked) continue;
     if (!chainHash(e.prevHash, bytes).equals(e.hash)) throw invalid(`event ${e.seq}: hash does not match its content`);
-    let payload = e.payload;
     if (e.seq > acked + 1) {
       // Filling the first missing sequence keeps stored sequences contiguous, so the ack stays honest.
       toStore.push(gapEvent(host.id, acked + 1, `events ${acked + 1}..${e.seq - 1} never arrived`, now));
     } else if (e.prevHash.toString('hex') !== last) {
-      // No sequence is free here (the agent's event holds it): the gap is recorded on the event itself.
-      payload = { ...payload, coverage_gap: `hash chain broken before event ${e.seq}: events were lost, replaced or reordered` };
+      toStore.push(gapEvent(host.id, e.seq, `hash chain broken before event ${e.seq}: events were lost, replaced or reordered`, now));
     }
     toStore.push({
       hostId: host.id, seq: e.seq, kind: e.kind, path: e.path, changes: e.changes, receivedAt: now,
-      payload, hash: e.hash.toString('hex'),
+      payload: e.payload, hash: e.hash.toString('hex'),
     });
     acked = e.seq;
     last = e.hash.toString('hex');

@@ -51,14 +51,14 @@ export function registerAgentRoutes(
   app.post('/api/v1/agent/baseline', { bodyLimit: config.maxBaselineBytes }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const host = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
+    const { host, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     // The canonical copy is the manifest's bytes as the host sent them.
     const [manifestBytes] = decodeOrReject('BaselineUpload', () => repeatedRecords(body, 1, 1));
     if (manifestBytes === undefined) throw invalid('baseline upload without a manifest');
     const { head: m } = decodeOrReject('Manifest', () => manifestHead(manifestBytes, config.maxBaselineEntries));
     if (m.formatVersion !== 1) throw invalid(`manifest format_version is ${m.formatVersion}, expected 1`);
     if (m.merkleRoot.length !== 32) throw invalid('manifest merkle_root is not 32 bytes');
-    if (!(await store.sealBaseline(host.id, manifestBytes, Buffer.from(m.merkleRoot).toString('hex'), now))) {
+    if (!(await store.sealBaseline(host.id, manifestBytes, Buffer.from(m.merkleRoot).toString('hex'), now, nonce))) {
       throw new DriftwatchError('COLLECTOR_BASELINE_SEALED', `host ${host.id} already has a sealed baseline`);
     }
     return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));
@@ -67,13 +67,13 @@ export function registerAgentRoutes(
   app.post('/api/v1/agent/events', { bodyLimit: config.maxBodyBytes }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const authed = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
+    const { host: authed, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const records = decodeOrReject('EventBatch', () => repeatedRecords(body, 1, config.maxEventsPerBatch));
     const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes)) }));
     const result = await lock.run(authed.id, async () => {
       const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
       const outcome = acceptBatch(host, events, now);
-      const appended = await store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState);
+      const appended = await store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState, nonce);
       if (appended.stored > 0) onStored(outcome.toStore.map((e) => e.kind));
       return appended;
     });
@@ -83,10 +83,10 @@ export function registerAgentRoutes(
   app.post('/api/v1/agent/heartbeat', { bodyLimit: 64 * 1024 }, async (req, reply) => {
     const body = bodyOf(req);
     const now = new Date();
-    const host = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
+    const { host, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const msg = decodeOrReject('Heartbeat', () => pb.Heartbeat.decode(body));
     if (msg.merkleRoot.length !== 0 && msg.merkleRoot.length !== 32) throw invalid('merkle_root is not 32 bytes');
-    await store.recordHeartbeat(host.id, now, Buffer.from(msg.merkleRoot).toString('hex'), msg.lastSeq);
+    await store.recordHeartbeat(host.id, now, Buffer.from(msg.merkleRoot).toString('hex'), msg.lastSeq, nonce);
     return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));
   });
 }

@@ -1,11 +1,12 @@
 // Authenticates a signed agent request: the host exists, the timestamp is
 // within the clock-skew window, the Ed25519 signature over method, path,
-// timestamp, nonce and body digest verifies, and the nonce is new.
+// timestamp, nonce and body digest verifies. The nonce is spent by the
+// store together with the request's writes (a replay then fails there).
 import type { KeyObject } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DriftwatchError } from '../../common/errors.js';
 import { ed25519PublicKey, SIGNATURE_HEADERS, verifySignature } from '../../common/request-signing.js';
-import type { HostRecord, Store } from '../store/store.js';
+import type { HostRecord, RequestNonce, Store } from '../store/store.js';
 import type { RateLimiter } from './rate-limit.js';
 
 // Building a KeyObject from DER costs more than the Ed25519 verification
@@ -32,9 +33,15 @@ function header(req: FastifyRequest, name: string): string {
   return v;
 }
 
+export interface AuthenticatedRequest {
+  host: HostRecord;
+  /** Spent by the store in the transaction that writes the request's effects. */
+  nonce: RequestNonce;
+}
+
 export async function authenticateHost(
   req: FastifyRequest, body: Buffer, store: Store, clockSkewMs: number, now: Date, limiter: RateLimiter,
-): Promise<HostRecord> {
+): Promise<AuthenticatedRequest> {
   const hostId = header(req, SIGNATURE_HEADERS.host);
   const timestamp = header(req, SIGNATURE_HEADERS.timestamp);
   const nonce = header(req, SIGNATURE_HEADERS.nonce);
@@ -54,8 +61,5 @@ export async function authenticateHost(
   }
   limiter.take(hostId, now.getTime());
   // A nonce is remembered for twice the window: any replay within the window is caught.
-  if (!(await store.useNonce(hostId, nonce, new Date(now.getTime() + 2 * clockSkewMs), now))) {
-    throw new DriftwatchError('COLLECTOR_REPLAY', 'this request was already received');
-  }
-  return host;
+  return { host, nonce: { nonce, expiresAt: new Date(now.getTime() + 2 * clockSkewMs), now } };
 }

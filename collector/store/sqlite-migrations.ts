@@ -110,6 +110,34 @@ BEGIN
 END;
 `,
   },
+  {
+    version: 3,
+    // A broken hash chain is recorded as its own coverage_gap event at the
+    // sequence where it was found, beside the agent's event of that sequence:
+    // (host_id, seq) is unique among the agent's events only. Events the
+    // collector records itself carry no hash (''). Rows keep their insertion
+    // order in id, which orders a gap before the event it precedes.
+    sql: `
+CREATE TABLE events_v3 (
+  id          INTEGER PRIMARY KEY,
+  host_id     TEXT    NOT NULL REFERENCES hosts (id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL CHECK (seq > 0),
+  kind        TEXT    NOT NULL,
+  path        TEXT    NOT NULL,
+  changes     TEXT    NOT NULL CHECK (json_valid(changes)),
+  received_at INTEGER NOT NULL,
+  payload     TEXT    NOT NULL CHECK (json_valid(payload)),
+  hash        TEXT    NOT NULL
+) STRICT;
+INSERT INTO events_v3 (host_id, seq, kind, path, changes, received_at, payload, hash)
+  SELECT host_id, seq, kind, path, changes, received_at, payload, hash FROM events ORDER BY host_id, seq;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE UNIQUE INDEX events_agent_seq ON events (host_id, seq) WHERE hash <> '';
+CREATE INDEX events_host_seq ON events (host_id, seq, id);
+CREATE INDEX events_host_kind_seq ON events (host_id, kind, seq, id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,18 +1,19 @@
 // The embedded store: one SQLite file for a single collector process.
 // better-sqlite3 is synchronous; the async methods only fit the Store
 // interface, shared with the PostgreSQL store. Each mutating call is one
-// transaction (nonces and heartbeats share theirs with others of the same
-// event-loop turn: sqlite-group-commit.ts), so a crash leaves either all of a
-// call's effects or none.
+// transaction, the signed request's nonce included (heartbeats share theirs
+// with others of the same event-loop turn: sqlite-group-commit.ts), so a crash
+// leaves either all of a request's effects or none.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { DriftwatchError } from '../../common/errors.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { LATEST_VERSION, migrate, userVersion } from './sqlite-migrations.js';
 import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } from './sqlite-rows.js';
 import type { EventRow, HostRow } from './sqlite-rows.js';
 import * as ops from './sqlite-tokens.js'; // liveness (markSilent, REVIVED_STATE), tokens, audit: methods delegate
 import type {
-  AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, Role, Store, StoredEvent, TokenRecord,
+  AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
 
 /** How long a connection waits for another one's lock (a backup, an admin's sqlite3 shell) before SQLITE_BUSY. */
@@ -55,7 +56,7 @@ function prepareStatements(db: Database.Database) {
     insertEvent: db.prepare<EventRow>(
       `INSERT INTO events (host_id, seq, kind, path, changes, received_at, payload, hash)
        VALUES (@host_id, @seq, @kind, @path, @changes, @received_at, @payload, @hash)
-       ON CONFLICT (host_id, seq) DO NOTHING`),
+       ON CONFLICT (host_id, seq) WHERE hash <> '' DO NOTHING`),
     // acked_seq never moves back (a late resend carries an older ack); the hash
     // follows it. SET expressions all see the old row, so their order is free.
     advanceHost: db.prepare<{ id: string; acked: number; hash: string; state: string | null; seen: number | null }, { acked_seq: number }>(
@@ -65,9 +66,9 @@ function prepareStatements(db: Database.Database) {
          state = coalesce(@state, ${ops.REVIVED_STATE}),
          last_seen_at = CASE WHEN @seen IS NULL THEN last_seen_at ELSE max(coalesce(last_seen_at, @seen), @seen) END
        WHERE id = @id RETURNING acked_seq`),
-    listEvents: db.prepare<EventQuery, EventRow>(`SELECT * FROM events WHERE ${eventsWhere} ORDER BY seq LIMIT @limit`),
+    listEvents: db.prepare<EventQuery, EventRow>(`SELECT * FROM events WHERE ${eventsWhere} ORDER BY seq, id LIMIT @limit`),
     listEventsOfKind: db.prepare<EventQuery, EventRow>(
-      `SELECT * FROM events WHERE ${eventsWhere} AND kind = @kind ORDER BY seq LIMIT @limit`),
+      `SELECT * FROM events WHERE ${eventsWhere} AND kind = @kind ORDER BY seq, id LIMIT @limit`),
     // Latest only: a heartbeat delayed behind a newer one does not overwrite it.
     upsertHeartbeat: db.prepare<{ id: string; at: number; root: string; seq: number }>(
       `INSERT INTO heartbeats (host_id, at, merkle_root, last_seq) VALUES (@id, @at, @root, @seq)
@@ -89,11 +90,14 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+function replayed(): DriftwatchError {
+  return new DriftwatchError('COLLECTOR_REPLAY', 'this request was already received');
+}
+
 class SqliteStore implements Store {
   private stmts: Statements | undefined;
   private nextNonceCleanup = 0;
   private readonly group: GroupCommit;
-  private readonly pendingNonces = new Set<string>();
 
   constructor(private readonly db: Database.Database) {
     this.group = new GroupCommit(db);
@@ -141,11 +145,13 @@ class SqliteStore implements Store {
     return rows.map(toHostRecord);
   }
 
-  async sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date): Promise<boolean> {
+  async sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date, nonce?: RequestNonce): Promise<boolean> {
     // '' means "not sealed" in HostRecord.baselineRoot; sealing with it would be undetectable.
     if (merkleRoot === '') throw new Error('sealBaseline: empty Merkle root');
     const s = this.s;
+    if (nonce !== undefined) this.cleanNonces(nonce.now);
     return this.db.transaction(() => {
+      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) throw replayed();
       // Zero rows: already sealed (or no such host); nothing is written then.
       if (s.sealHost.run({ id: hostId, root: merkleRoot, at: now.getTime() }).changes === 0) return false;
       s.insertBaseline.run(hostId, asBuffer(manifest));
@@ -158,10 +164,12 @@ class SqliteStore implements Store {
   }
 
   async appendEvents(
-    hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState,
+    hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState, nonce?: RequestNonce,
   ): Promise<AppendResult> {
     const s = this.s;
+    if (nonce !== undefined) this.cleanNonces(nonce.now);
     return this.db.transaction((): AppendResult => {
+      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) throw replayed();
       let stored = 0;
       let seen: number | null = null;
       for (const e of events) {
@@ -186,41 +194,46 @@ class SqliteStore implements Store {
       after: filter.afterSeq ?? 0,
       since: filter.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
       until: filter.until?.getTime() ?? Number.MAX_SAFE_INTEGER,
-      limit: filter.limit,
+      limit: filter.limit + 1,
     };
     const rows = filter.kind === undefined
       ? this.s.listEvents.all(query)
       : this.s.listEventsOfKind.all({ ...query, kind: filter.kind });
+    // Pages continue after a seq, and a chain-break gap shares its seq with the
+    // agent's event: a page never ends between the two (it holds one more then).
+    const last = rows[filter.limit - 1];
+    if (rows.length > filter.limit && (last === undefined || rows[filter.limit]!.seq !== last.seq)) rows.pop();
     return rows.map(toStoredEvent);
   }
 
-  async recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number): Promise<void> {
+  async recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number, nonce?: RequestNonce): Promise<void> {
     const s = this.s;
-    await this.group.run(() => {
+    if (nonce !== undefined) this.cleanNonces(nonce.now);
+    // Never throws inside the shared transaction: that would refuse the whole group.
+    const fresh = await this.group.run(() => {
+      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) return false;
       s.upsertHeartbeat.run({ id: hostId, at: at.getTime(), root: merkleRoot, seq: lastSeq });
       s.touchHost.run({ id: hostId, at: at.getTime() });
+      return true;
     });
+    if (!fresh) throw replayed();
   }
 
-  async useNonce(hostId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    const s = this.s;
+  /** Inside the caller's transaction: false if the nonce was already spent (a replay). */
+  private spendNonce(hostId: string, nonce: RequestNonce): boolean {
+    // A remembered nonce is refused even if it expired and is not yet
+    // cleaned up: the request's timestamp check rejects such a request anyway.
+    return this.s.insertNonce.run(hostId, nonce.nonce, nonce.expiresAt.getTime()).changes === 1;
+  }
+
+  private cleanNonces(now: Date): void {
     const nowMs = now.getTime();
     // Also after the clock steps back by more than an interval, so a clock
     // correction cannot pause the cleanup for as long as the step.
     if (nowMs >= this.nextNonceCleanup || nowMs < this.nextNonceCleanup - NONCE_CLEANUP_INTERVAL_MS) {
       this.nextNonceCleanup = nowMs + NONCE_CLEANUP_INTERVAL_MS;
+      const s = this.s;
       void this.group.run(() => s.deleteExpiredNonces.run(nowMs));
-    }
-    // The same nonce twice within one group commit: the second is a replay too.
-    const key = `${hostId}:${nonce}`;
-    if (this.pendingNonces.has(key)) return false;
-    this.pendingNonces.add(key);
-    try {
-      // A remembered nonce is refused even if it expired and is not yet
-      // cleaned up: the request's timestamp check rejects such a request anyway.
-      return await this.group.run(() => s.insertNonce.run(hostId, nonce, expiresAt.getTime()).changes === 1);
-    } finally {
-      this.pendingNonces.delete(key);
     }
   }
 
@@ -234,10 +247,12 @@ class SqliteStore implements Store {
   }
 
   async markSilent(before: Date): Promise<string[]> { return ops.markSilent(this.db, before); }
-  async createToken(name: string, role: Role, tokenHash: Buffer, now: Date): Promise<TokenRecord> { return ops.createToken(this.db, name, role, tokenHash, now); }
+  async createToken(name: string, role: Role, tokenHash: Buffer, now: Date, actor: string): Promise<TokenRecord> {
+    return ops.createToken(this.db, name, role, tokenHash, now, actor);
+  }
   async findToken(tokenHash: Buffer): Promise<TokenRecord | undefined> { return ops.findToken(this.db, tokenHash); }
   async listTokens(): Promise<TokenRecord[]> { return ops.listTokens(this.db); }
-  async revokeToken(id: string, now: Date): Promise<boolean> { return ops.revokeToken(this.db, id, now); }
+  async revokeToken(id: string, now: Date, actor: string): Promise<boolean> { return ops.revokeToken(this.db, id, now, actor); }
   async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> { ops.appendAudit(this.db, entry); }
   async listAudit(limit: number): Promise<AuditEntry[]> { return ops.listAudit(this.db, limit); }
 }

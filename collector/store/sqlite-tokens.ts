@@ -95,13 +95,18 @@ export function markSilent(db: Database.Database, before: Date): string[] {
   return statements(db).markSilent.all({ before: before.getTime() });
 }
 
-export function createToken(db: Database.Database, name: string, role: Role, tokenHash: Buffer, now: Date): TokenRecord {
+// A token change and its audit row commit together: no token exists that the
+// audit log does not name, and no audit row names a change that did not happen.
+export function createToken(db: Database.Database, name: string, role: Role, tokenHash: Buffer, now: Date, actor: string): TokenRecord {
   if (tokenHash.length !== 32) throw new Error(`createToken: expected a 32-byte SHA-256 hash, got ${tokenHash.length} bytes`);
   // 128 random bits, like host ids: unguessable, and a collision fails on the primary key.
   const id = randomBytes(16).toString('hex');
-  const row = statements(db).insertToken.get({ id, name, role, hash: tokenHash, at: now.getTime() });
-  if (row === undefined) throw new Error('INSERT ... RETURNING returned no token row');
-  return toToken(row);
+  return db.transaction(() => {
+    const row = statements(db).insertToken.get({ id, name, role, hash: tokenHash, at: now.getTime() });
+    if (row === undefined) throw new Error('INSERT ... RETURNING returned no token row');
+    appendAudit(db, { at: now, actor, action: 'token.create', detail: { token_id: id, name, role } });
+    return toToken(row);
+  })();
 }
 
 export function findToken(db: Database.Database, tokenHash: Buffer): TokenRecord | undefined {
@@ -113,8 +118,12 @@ export function listTokens(db: Database.Database): TokenRecord[] {
   return statements(db).listTokens.all().map(toToken);
 }
 
-export function revokeToken(db: Database.Database, id: string, now: Date): boolean {
-  return statements(db).revokeToken.run({ id, at: now.getTime() }).changes === 1;
+export function revokeToken(db: Database.Database, id: string, now: Date, actor: string): boolean {
+  return db.transaction(() => {
+    if (statements(db).revokeToken.run({ id, at: now.getTime() }).changes !== 1) return false;
+    appendAudit(db, { at: now, actor, action: 'token.revoke', detail: { token_id: id } });
+    return true;
+  })();
 }
 
 export function appendAudit(db: Database.Database, entry: Omit<AuditEntry, 'id'>): void {

@@ -68,6 +68,16 @@ export interface AppendResult {
   stored: number;
 }
 
+/**
+ * A signed request's nonce, remembered until `expiresAt` so the request cannot
+ * be replayed; spent in the same transaction as the request's writes.
+ */
+export interface RequestNonce {
+  nonce: string;
+  expiresAt: Date;
+  now: Date;
+}
+
 export type Role = 'viewer' | 'responder' | 'admin';
 
 export interface TokenRecord {
@@ -96,8 +106,12 @@ export interface Store {
   getHost(id: string): Promise<HostRecord | undefined>;
   listHosts(filter: HostFilter): Promise<HostRecord[]>;
 
-  /** Seals the host's canonical baseline (the manifest bytes) once; pending -> clean. False if already sealed. */
-  sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date): Promise<boolean>;
+  /**
+   * Seals the host's canonical baseline (the manifest bytes) once; pending -> clean. False if already sealed.
+   * Like every write of a signed request, it spends the request's nonce in the same transaction and
+   * throws COLLECTOR_REPLAY (writing nothing) if it was spent before.
+   */
+  sealBaseline(hostId: string, manifest: Uint8Array, merkleRoot: string, now: Date, nonce?: RequestNonce): Promise<boolean>;
   getBaseline(hostId: string): Promise<Uint8Array | undefined>;
 
   /**
@@ -105,13 +119,12 @@ export interface Store {
    * skipped (idempotent resend). The caller has checked order and chain;
    * `newState` (if given) is applied in the same transaction.
    */
-  appendEvents(hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState): Promise<AppendResult>;
+  appendEvents(
+    hostId: string, events: StoredEvent[], ackedSeq: number, lastEventHash: string, newState?: HostState, nonce?: RequestNonce,
+  ): Promise<AppendResult>;
   listEvents(hostId: string, filter: EventFilter): Promise<StoredEvent[]>;
 
-  recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number): Promise<void>;
-
-  /** Remembers a request nonce until `expiresAt`; false if it was already used (a replay). */
-  useNonce(hostId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+  recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number, nonce?: RequestNonce): Promise<void>;
 
   /** Counts of hosts by state. */
   countHostsByState(): Promise<Record<HostState, number>>;
@@ -124,13 +137,16 @@ export interface Store {
    */
   markSilent(before: Date): Promise<string[]>;
 
-  /** Stores a token by the SHA-256 of its secret; the secret itself is never stored. */
-  createToken(name: string, role: Role, tokenHash: Buffer, now: Date): Promise<TokenRecord>;
+  /**
+   * Stores a token by the SHA-256 of its secret (the secret itself is never
+   * stored) and its `token.create` audit row by `actor`, in one transaction.
+   */
+  createToken(name: string, role: Role, tokenHash: Buffer, now: Date, actor: string): Promise<TokenRecord>;
   /** The live (unrevoked) token with this hash. */
   findToken(tokenHash: Buffer): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;
-  /** False if there is no such live token. */
-  revokeToken(id: string, now: Date): Promise<boolean>;
+  /** Revokes a live token and audits it (`token.revoke` by `actor`) in one transaction; false if there is no such live token. */
+  revokeToken(id: string, now: Date, actor: string): Promise<boolean>;
 
   /** The append-only audit log of operator actions. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
