@@ -1,30 +1,8 @@
 // The agent's data model: plain data passed between pipeline stages.
 // Paths are strings in the lossless encoding of common/path-bytes.ts.
 
-/** In the order of the FileType enum of manifest.proto (FILE_TYPE_FILE = 1, …). */
-export const FILE_TYPES = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'] as const;
-export type FileType = typeof FILE_TYPES[number];
-
-export interface FileEntry {
-  path: string;
-  type: FileType;
-  /** Permission bits including setuid, setgid and sticky (st_mode & 0o7777). */
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  inode: number;
-  /** Hex SHA-256 of the full content; regular files only, empty when unreadable. */
-  sha256: string;
-  /** Symlink text, unresolved; symlinks only. */
-  target: string;
-  /** Hex of the raw security.capability xattr; empty when absent. */
-  capabilities: string;
-  /** Why the entry is incomplete ("EACCES: permission denied"); empty when complete. */
-  error: string;
-}
+export { FILE_TYPES, type FileEntry, type FileType } from '../common/file-entry.js';
+import type { FileEntry } from '../common/file-entry.js';
 
 export const PACKAGE_MANAGERS = ['dpkg', 'apk', 'rpm'] as const;
 export type PackageManager = typeof PACKAGE_MANAGERS[number];

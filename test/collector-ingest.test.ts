@@ -44,11 +44,20 @@ test('enrollment needs the fleet token; a host starts pending', async () => {
 test('baseline seals once: pending -> clean, a second upload is refused', async () => {
   const agent = new FakeAgent(send);
   await agent.enroll();
-  const upload = pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, 7), files: [{ path: Buffer.from('/etc/hosts'), type: 1 }] } }).finish();
+  const files = [{ path: Buffer.from('/etc/hosts'), type: 1, sha256: Buffer.alloc(32, 1) }];
+  // A root that is not the root of the entries is refused: image groups compare hosts by it.
+  const lying = pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, 7), files } }).finish();
+  const lied = await agent.post('/api/v1/agent/baseline', lying);
+  assert.deepEqual([lied.status, errorCode(lied), JSON.parse(lied.body.toString()).error.message],
+    [422, 'COLLECTOR_INGEST_INVALID', 'manifest merkle_root does not match its entries']);
+  const outOfOrder = pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, 7),
+    files: [{ path: Buffer.from('/b'), type: 1 }, { path: Buffer.from('/a'), type: 1 }] } }).finish();
+  assert.match(JSON.parse((await agent.post('/api/v1/agent/baseline', outOfOrder)).body.toString()).error.message, /entries are malformed: entries out of order/);
+  const upload = FakeAgent.baseline(files);
   assert.equal((await agent.post('/api/v1/agent/baseline', upload)).status, 200);
   const { json } = await api(`/api/v1/hosts/${agent.hostId}`);
   assert.equal((json.host as { state: string; baseline_root: string }).state, 'clean');
-  assert.equal((json.host as { baseline_root: string }).baseline_root, '07'.repeat(32));
+  assert.equal((json.host as { baseline_root: string }).baseline_root, Buffer.from(pb.BaselineUpload.decode(upload).manifest!.merkleRoot!).toString('hex'));
   const tooBig = new FakeAgent(send);
   await tooBig.enroll();
   const four = pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.alloc(32, 7), files: ['/a', '/b', '/c', '/d'].map((p) => ({ path: Buffer.from(p), type: 1 })) } }).finish();

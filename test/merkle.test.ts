@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { merkleRoot } from '../agent/fingerprint/merkle.js';
+import { merkleRoot } from '../common/merkle.js';
 import { entry } from './helpers/entries.js';
 
 const tree = () => [entry('/etc', { type: 'dir' }), entry('/etc/a'), entry('/etc/d', { type: 'dir' }), entry('/etc/d/x'), entry('/etc/z')];

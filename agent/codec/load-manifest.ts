@@ -4,7 +4,7 @@
 // judged against, so a truncated, edited or foreign file is refused, not trusted.
 import { readFileSync } from 'node:fs';
 import { DriftwatchError, describeFsError } from '../../common/errors.js';
-import { merkleRoot } from '../fingerprint/merkle.js';
+import { merkleRoot } from '../../common/merkle.js';
 import type { Manifest } from '../model.js';
 import { manifestFromJson } from './manifest-json.js';
 import { decodeManifest, type PendingManifest } from './manifest-proto.js';

@@ -1,7 +1,7 @@
 // Assembles a manifest from what the sources produced. Pure.
 import { comparePaths } from '../../common/path-bytes.js';
 import type { FileEntry, HostFacts, Manifest, Package, PackageFileMismatch } from '../model.js';
-import { merkleRoot } from './merkle.js';
+import { merkleRoot } from '../../common/merkle.js';
 import { comparePackages } from '../sources/packages/read-packages.js';
 
 export interface ManifestParts {

@@ -7,6 +7,7 @@ import type { CollectorConfig } from '../config.js';
 import { sameSecret } from '../http/secrets.js';
 import type { HostFactsRecord, Store } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
+import { recomputeBaselineRoot } from './baseline-root.js';
 import { decodeEvent } from './event-json.js';
 import { authenticateHost } from './host-auth.js';
 import { HostLock } from './host-lock.js';
@@ -58,7 +59,15 @@ export function registerAgentRoutes(
     const { head: m } = decodeOrReject('Manifest', () => manifestHead(manifestBytes, config.maxBaselineEntries));
     if (m.formatVersion !== 1) throw invalid(`manifest format_version is ${m.formatVersion}, expected 1`);
     if (m.merkleRoot.length !== 32) throw invalid('manifest merkle_root is not 32 bytes');
-    if (!(await store.sealBaseline(host.id, manifestBytes, Buffer.from(m.merkleRoot).toString('hex'), now, nonce))) {
+    const claimed = Buffer.from(m.merkleRoot).toString('hex');
+    let actual: string;
+    try {
+      actual = await recomputeBaselineRoot(manifestBytes);
+    } catch (err) {
+      throw invalid(`manifest entries are malformed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (actual !== claimed) throw invalid('manifest merkle_root does not match its entries');
+    if (!(await store.sealBaseline(host.id, manifestBytes, claimed, now, nonce))) {
       throw new DriftwatchError('COLLECTOR_BASELINE_SEALED', `host ${host.id} already has a sealed baseline`);
     }
     return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));

@@ -1,6 +1,6 @@
 // Hand-made manifest entries for the pure stages (merkle, diff).
 import type { FileEntry, Manifest } from '../../agent/model.js';
-import { merkleRoot } from '../../agent/fingerprint/merkle.js';
+import { merkleRoot } from '../../common/merkle.js';
 
 export function entry(path: string, over: Partial<FileEntry> = {}): FileEntry {
   const type = over.type ?? 'file';

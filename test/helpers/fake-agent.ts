@@ -5,6 +5,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import $protobuf from 'protobufjs/minimal.js';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
 import { chainHash } from '../../common/event-chain.js';
+import { manifestBytesRoot } from '../../common/manifest-root.js';
 import { rawPublicKey, signRequest } from '../../common/request-signing.js';
 
 const pb = driftwatch.v1;
@@ -51,6 +52,12 @@ export class FakeAgent {
     const hash = chainHash(this.lastHash, unhashed);
     this.lastHash = hash;
     return pb.DriftEvent.encode({ ...base, hash }).finish();
+  }
+
+  /** A BaselineUpload of these entries with their true Merkle root (the collector recomputes it). */
+  static baseline(files: driftwatch.v1.IFileEntry[]): Uint8Array {
+    const root = manifestBytesRoot(pb.Manifest.encode({ files }).finish());
+    return pb.BaselineUpload.encode({ manifest: { formatVersion: 1, merkleRoot: Buffer.from(root, 'hex'), files } }).finish();
   }
 
   /** An EventBatch carrying the events' exact bytes (the chain hashes cover them). */

@@ -13,8 +13,8 @@
 // Times and inode are left out: they differ between identical hosts and a
 // content-identical rewrite is not drift.
 import { createHash, hash, type Hash } from 'node:crypto';
-import { comparePaths, fsPath } from '../../common/path-bytes.js';
-import type { FileEntry, FileType } from '../model.js';
+import type { FileEntry, FileType } from './file-entry.js';
+import { comparePaths, fsPath } from './path-bytes.js';
 
 const TYPE_CODE: Record<FileType, number> = { file: 1, dir: 2, symlink: 3, fifo: 4, socket: 5, char: 6, block: 7 };
 const ZERO_LEAF = Buffer.alloc(32);
