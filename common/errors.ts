@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   AGENT_BASELINE_CORRUPT: 'the baseline file is not a driftwatch manifest, or fails its own Merkle root',
   AGENT_OUTPUT_FAILED: 'the manifest or report could not be written',
   AGENT_PACKAGE_DB_INVALID: 'a package database exists but cannot be parsed',
+  AGENT_LOGINS_UNREADABLE: 'the utmp file exists but cannot be read, or exceeds its size bound',
   AGENT_INTERNAL: 'an unexpected failure inside the agent (a bug: please report it)',
   COLLECTOR_USAGE: 'a collector command-line flag or argument is missing, unknown or malformed',
   COLLECTOR_CONFIG_INVALID: 'the collector configuration is invalid',
