@@ -177,3 +177,32 @@ test('the operator API needs the bearer token and validates its parameters', asy
   const summary = await api('/api/v1/summary');
   assert.equal((summary.json.hosts_by_state as Record<string, number>).drifted, hosts.length);
 });
+
+test('an agent reads back its state and the canonical baseline; both requests are signed and single-use', async () => {
+  const agent = new FakeAgent(send);
+  await agent.enroll();
+  const empty = new Uint8Array(0);
+  const before = await agent.post('/api/v1/agent/state', empty);
+  assert.equal(before.status, 200);
+  const s0 = pb.AgentState.decode(before.body);
+  assert.deepEqual([s0.baselineRoot.length, s0.ackedSeq, s0.lastEventHash.length], [0, 0, 0]);
+  const missing = await agent.post('/api/v1/agent/baseline/fetch', empty);
+  assert.deepEqual([missing.status, errorCode(missing)], [404, 'COLLECTOR_NOT_FOUND']);
+  const upload = FakeAgent.baseline([{ path: Buffer.from('/etc/motd'), type: 1, sha256: Buffer.alloc(32, 3) }]);
+  assert.equal((await agent.post('/api/v1/agent/baseline', upload)).status, 200);
+  const e1 = agent.nextEvent(K.EVENT_KIND_FILE_ADDED, '/etc/x');
+  assert.equal((await agent.post('/api/v1/agent/events', FakeAgent.batch([e1]))).status, 200);
+  const s1 = pb.AgentState.decode((await agent.post('/api/v1/agent/state', empty)).body);
+  assert.deepEqual(Buffer.from(s1.baselineRoot), Buffer.from(pb.BaselineUpload.decode(upload).manifest!.merkleRoot!));
+  assert.equal(s1.ackedSeq, 1);
+  assert.deepEqual(Buffer.from(s1.lastEventHash), Buffer.from(pb.DriftEvent.decode(e1).hash));
+  const fetched = await agent.post('/api/v1/agent/baseline/fetch', empty);
+  assert.deepEqual(Buffer.from(fetched.body), Buffer.from(upload)); // the bytes as sent, not a re-encoding
+  // The same signed request again is a replay; unsigned is refused.
+  const headers = agent.signed('/api/v1/agent/state', empty);
+  assert.equal((await send('POST', '/api/v1/agent/state', empty, headers)).status, 200);
+  const replay = await send('POST', '/api/v1/agent/state', empty, headers);
+  assert.deepEqual([replay.status, errorCode(replay)], [409, 'COLLECTOR_REPLAY']);
+  const unsigned = await send('POST', '/api/v1/agent/baseline/fetch', empty, { 'content-type': 'application/x-protobuf' });
+  assert.equal(unsigned.status, 401);
+});

@@ -2,6 +2,7 @@
 // All take and return application/x-protobuf; every request after enrollment
 // is signed (host-auth.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import $protobuf from 'protobufjs/minimal.js';
 import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
 import { sameSecret } from '../http/secrets.js';
@@ -15,6 +16,7 @@ import { RateLimiter } from './rate-limit.js';
 import { boundedString, decodeOrReject, invalid, LIMITS, manifestHead, pb, repeatedRecords } from './wire.js';
 
 const PROTOBUF = 'application/x-protobuf';
+const now = (): Date => new Date();
 
 function bodyOf(req: FastifyRequest): Buffer {
   if (!Buffer.isBuffer(req.body)) throw new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', `send ${PROTOBUF}`);
@@ -87,6 +89,30 @@ export function registerAgentRoutes(
       return appended;
     });
     return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: result.ackedSeq }).finish()));
+  });
+
+  // What the collector holds for the host; the agent compares at start.
+  app.post('/api/v1/agent/state', { bodyLimit: 1024 }, async (req, reply) => {
+    const body = bodyOf(req);
+    const { host, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now(), limiter);
+    await store.spendNonce(host.id, nonce);
+    const state = {
+      baselineRoot: Buffer.from(host.baselineRoot, 'hex'), ackedSeq: host.ackedSeq, lastEventHash: Buffer.from(host.lastEventHash, 'hex'),
+    };
+    return reply.type(PROTOBUF).send(Buffer.from(pb.AgentState.encode(state).finish()));
+  });
+
+  // The canonical baseline, for an agent whose local copy does not match it.
+  app.post('/api/v1/agent/baseline/fetch', { bodyLimit: 1024 }, async (req, reply) => {
+    const body = bodyOf(req);
+    const { host, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now(), limiter);
+    await store.spendNonce(host.id, nonce);
+    const manifest = await store.getBaseline(host.id);
+    if (manifest === undefined) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `host ${host.id} has no sealed baseline`);
+    // BaselineUpload { manifest = 1 } around the stored bytes, without decoding them.
+    const w = $protobuf.Writer.create();
+    w.uint32(0x0a).bytes(manifest);
+    return reply.type(PROTOBUF).send(Buffer.from(w.finish()));
   });
 
   app.post('/api/v1/agent/heartbeat', { bodyLimit: 64 * 1024 }, async (req, reply) => {

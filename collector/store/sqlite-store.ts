@@ -151,7 +151,7 @@ class SqliteStore implements Store {
     const s = this.s;
     if (nonce !== undefined) this.cleanNonces(nonce.now);
     return this.db.transaction(() => {
-      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) throw replayed();
+      if (nonce !== undefined && !this.insertNonceRow(hostId, nonce)) throw replayed();
       // Zero rows: already sealed (or no such host); nothing is written then.
       if (s.sealHost.run({ id: hostId, root: merkleRoot, at: now.getTime() }).changes === 0) return false;
       s.insertBaseline.run(hostId, asBuffer(manifest));
@@ -169,7 +169,7 @@ class SqliteStore implements Store {
     const s = this.s;
     if (nonce !== undefined) this.cleanNonces(nonce.now);
     return this.db.transaction((): AppendResult => {
-      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) throw replayed();
+      if (nonce !== undefined && !this.insertNonceRow(hostId, nonce)) throw replayed();
       let stored = 0;
       let seen: number | null = null;
       for (const e of events) {
@@ -211,7 +211,7 @@ class SqliteStore implements Store {
     if (nonce !== undefined) this.cleanNonces(nonce.now);
     // Never throws inside the shared transaction: that would refuse the whole group.
     const fresh = await this.group.run(() => {
-      if (nonce !== undefined && !this.spendNonce(hostId, nonce)) return false;
+      if (nonce !== undefined && !this.insertNonceRow(hostId, nonce)) return false;
       s.upsertHeartbeat.run({ id: hostId, at: at.getTime(), root: merkleRoot, seq: lastSeq });
       s.touchHost.run({ id: hostId, at: at.getTime() });
       return true;
@@ -219,8 +219,13 @@ class SqliteStore implements Store {
     if (!fresh) throw replayed();
   }
 
+  async spendNonce(hostId: string, nonce: RequestNonce): Promise<void> {
+    this.cleanNonces(nonce.now);
+    if (!(await this.group.run(() => this.insertNonceRow(hostId, nonce)))) throw replayed();
+  }
+
   /** Inside the caller's transaction: false if the nonce was already spent (a replay). */
-  private spendNonce(hostId: string, nonce: RequestNonce): boolean {
+  private insertNonceRow(hostId: string, nonce: RequestNonce): boolean {
     // A remembered nonce is refused even if it expired and is not yet
     // cleaned up: the request's timestamp check rejects such a request anyway.
     return this.s.insertNonce.run(hostId, nonce.nonce, nonce.expiresAt.getTime()).changes === 1;

@@ -126,6 +126,9 @@ export interface Store {
 
   recordHeartbeat(hostId: string, at: Date, merkleRoot: string, lastSeq: number, nonce?: RequestNonce): Promise<void>;
 
+  /** For signed requests that write nothing else (reads): spends the nonce; throws COLLECTOR_REPLAY if spent before. */
+  spendNonce(hostId: string, nonce: RequestNonce): Promise<void>;
+
   /** Counts of hosts by state. */
   countHostsByState(): Promise<Record<HostState, number>>;
 

@@ -1354,6 +1354,83 @@ export namespace driftwatch {
         }
 
         /**
+         * Properties of an AgentState.
+         * @deprecated Use driftwatch.v1.AgentState.$Properties instead.
+         */
+        interface IAgentState extends driftwatch.v1.AgentState.$Properties {
+        }
+
+        /** Represents an AgentState. */
+        class AgentState {
+
+            /**
+             * Constructs a new AgentState.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: driftwatch.v1.AgentState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AgentState baselineRoot. */
+            baselineRoot: Uint8Array;
+
+            /** AgentState ackedSeq. */
+            ackedSeq: number;
+
+            /** AgentState lastEventHash. */
+            lastEventHash: Uint8Array;
+
+            /**
+             * Creates a new AgentState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AgentState instance
+             */
+            static create(properties: driftwatch.v1.AgentState.$Shape): driftwatch.v1.AgentState & driftwatch.v1.AgentState.$Shape;
+            static create(properties?: driftwatch.v1.AgentState.$Properties): driftwatch.v1.AgentState;
+
+            /**
+             * Encodes the specified AgentState message. Does not implicitly {@link driftwatch.v1.AgentState.verify|verify} messages.
+             * @param message AgentState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: driftwatch.v1.AgentState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AgentState message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {driftwatch.v1.AgentState & driftwatch.v1.AgentState.$Shape} AgentState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): driftwatch.v1.AgentState & driftwatch.v1.AgentState.$Shape;
+        }
+
+        namespace AgentState {
+
+            /** Properties of an AgentState. */
+            interface $Properties {
+
+                /** AgentState baselineRoot */
+                baselineRoot?: (Uint8Array|null);
+
+                /** AgentState ackedSeq */
+                ackedSeq?: (number|null);
+
+                /** AgentState lastEventHash */
+                lastEventHash?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AgentState. */
+            type $Shape = driftwatch.v1.AgentState.$Properties;
+        }
+
+        /**
          * Properties of an ErrorReply.
          * @deprecated Use driftwatch.v1.ErrorReply.$Properties instead.
          */

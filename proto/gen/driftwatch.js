@@ -3354,6 +3354,198 @@ export const driftwatch = $root.driftwatch = (() => {
             return Ack;
         })();
 
+        v1.AgentState = (function() {
+
+            /**
+             * Properties of an AgentState.
+             * @typedef {Object} driftwatch.v1.AgentState.$Properties
+             * @property {Uint8Array|null} [baselineRoot] AgentState baselineRoot
+             * @property {number|null} [ackedSeq] AgentState ackedSeq
+             * @property {Uint8Array|null} [lastEventHash] AgentState lastEventHash
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AgentState.
+             * @memberof driftwatch.v1
+             * @interface IAgentState
+             * @augments driftwatch.v1.AgentState.$Properties
+             * @deprecated Use driftwatch.v1.AgentState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AgentState.
+             * @typedef {driftwatch.v1.AgentState.$Properties} driftwatch.v1.AgentState.$Shape
+             */
+
+            /**
+             * Constructs a new AgentState.
+             * @memberof driftwatch.v1
+             * @classdesc Represents an AgentState.
+             * @constructor
+             * @param {driftwatch.v1.AgentState.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AgentState = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * AgentState baselineRoot.
+             * @member {Uint8Array} baselineRoot
+             * @memberof driftwatch.v1.AgentState
+             * @instance
+             */
+            AgentState.prototype.baselineRoot = $util.newBuffer([]);
+
+            /**
+             * AgentState ackedSeq.
+             * @member {number} ackedSeq
+             * @memberof driftwatch.v1.AgentState
+             * @instance
+             */
+            AgentState.prototype.ackedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AgentState lastEventHash.
+             * @member {Uint8Array} lastEventHash
+             * @memberof driftwatch.v1.AgentState
+             * @instance
+             */
+            AgentState.prototype.lastEventHash = $util.newBuffer([]);
+
+            /**
+             * Creates a new AgentState instance using the specified properties.
+             * @function create
+             * @memberof driftwatch.v1.AgentState
+             * @static
+             * @param {driftwatch.v1.AgentState.$Properties=} [properties] Properties to set
+             * @returns {driftwatch.v1.AgentState} AgentState instance
+             * @type {{
+             *   (properties: driftwatch.v1.AgentState.$Shape): driftwatch.v1.AgentState & driftwatch.v1.AgentState.$Shape;
+             *   (properties?: driftwatch.v1.AgentState.$Properties): driftwatch.v1.AgentState;
+             * }}
+             */
+            AgentState.create = function(properties) {
+                return new AgentState(properties);
+            };
+
+            /**
+             * Encodes the specified AgentState message. Does not implicitly {@link driftwatch.v1.AgentState.verify|verify} messages.
+             * @function encode
+             * @memberof driftwatch.v1.AgentState
+             * @static
+             * @param {driftwatch.v1.AgentState.$Properties} message AgentState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AgentState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.baselineRoot != null && $Object.hasOwnProperty.call(message, "baselineRoot") && message.baselineRoot.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.baselineRoot);
+                if (message.ackedSeq != null && $Object.hasOwnProperty.call(message, "ackedSeq") && (typeof message.ackedSeq === "object" ? message.ackedSeq.low || message.ackedSeq.high : message.ackedSeq !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.ackedSeq);
+                if (message.lastEventHash != null && $Object.hasOwnProperty.call(message, "lastEventHash") && message.lastEventHash.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.lastEventHash);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an AgentState message from the specified reader or buffer.
+             * @function decode
+             * @memberof driftwatch.v1.AgentState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {driftwatch.v1.AgentState & driftwatch.v1.AgentState.$Shape} AgentState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AgentState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.driftwatch.v1.AgentState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.baselineRoot = value;
+                            else
+                                delete message.baselineRoot;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.ackedSeq = value;
+                            else
+                                delete message.ackedSeq;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.lastEventHash = value;
+                            else
+                                delete message.lastEventHash;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return AgentState;
+        })();
+
         v1.ErrorReply = (function() {
 
             /**
