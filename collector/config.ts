@@ -1,11 +1,8 @@
 // The collector's settings: one TypeBox schema with the defaults, filled from
 // a YAML file and/or flags, validated once, then frozen. A bad file is refused
-// naming the line of the wrong setting.
-import { readFileSync } from 'node:fs';
+// naming the line of the wrong setting (common/yaml-config.ts does the YAML).
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import { DriftwatchError, describeFsError } from '../common/errors.js';
+import { parseConfigFile, readConfigText, settingError, validateSettings, type SettingsOrigin } from '../common/yaml-config.js';
 
 const Token = Type.String({ minLength: 16, maxLength: 256, description: 'at least 16 characters: a guessable token guards nothing' });
 
@@ -57,55 +54,24 @@ export interface ConfigSource {
   flags: Partial<Record<keyof ConfigFile, string | number | undefined>>;
 }
 
-function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, key: string): number | undefined {
-  const contents: Node | null = doc.contents as Node | null;
-  if (!isMap(contents)) return undefined;
-  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
-  const offset = (pair?.key as Node | undefined)?.range?.[0];
-  return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
 export function readConfigFile(path: string): { path: string; text: string } {
-  try {
-    return { path, text: readFileSync(path, 'utf8') };
-  } catch (err) {
-    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `cannot read ${path}: ${describeFsError(err)}`);
-  }
+  return readConfigText(path, 'COLLECTOR_CONFIG_INVALID');
 }
 
 export function loadConfig(source: ConfigSource): Readonly<CollectorConfig> {
-  let fromFile: Record<string, unknown> = {};
-  const counter = new LineCounter();
-  const doc = source.file === undefined ? undefined : parseDocument(source.file.text, { lineCounter: counter, uniqueKeys: true });
-  if (doc !== undefined && source.file !== undefined) {
-    const first = doc.errors[0];
-    if (first !== undefined) {
-      throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${source.file.path}:${first.linePos?.[0].line ?? '?'}: ${first.message.split('\n')[0]}`);
-    }
-    const value: unknown = doc.toJS();
-    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${source.file.path}: expected a mapping of settings`);
-    }
-    fromFile = (value ?? {}) as Record<string, unknown>;
-  }
+  const file = source.file === undefined ? undefined : parseConfigFile(source.file, 'COLLECTOR_CONFIG_INVALID');
   const flags = Object.fromEntries(Object.entries(source.flags).filter(([, v]) => v !== undefined));
-  const merged: unknown = Value.Default(ConfigSchema, { ...fromFile, ...flags });
-  const error = Value.Errors(ConfigSchema, merged).First();
-  if (error !== undefined) {
-    const key = error.path.split('/')[1] ?? '';
-    const fromFlag = key in flags;
-    const line = !fromFlag && doc !== undefined ? lineOf(doc, counter, key) : undefined;
-    const where = fromFlag ? `--${key.replace(/_/g, '-')}` : source.file === undefined ? key : `${source.file.path}:${line ?? '?'}: ${key}`;
-    const why = error.message === 'Unexpected property' ? 'unknown setting' : error.message;
-    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `${where}: ${why}`);
-  }
-  const c = merged as ConfigFile;
+  const origin: SettingsOrigin = {
+    code: 'COLLECTOR_CONFIG_INVALID', file,
+    flags: new Map(Object.keys(flags).map((k) => [k, `--${k.replace(/_/g, '-')}`])),
+  };
+  const c = validateSettings(ConfigSchema, { ...file?.values, ...flags }, origin);
   if ((c.tls_cert === undefined) !== (c.tls_key === undefined)) {
-    throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', 'tls_cert and tls_key go together: give both or neither');
+    throw settingError(origin, [c.tls_cert === undefined ? 'tls_key' : 'tls_cert'], 'tls_cert and tls_key go together: give both or neither');
   }
   const i = c.listen.lastIndexOf(':');
   const port = Number(c.listen.slice(i + 1));
-  if (port > 65535) throw new DriftwatchError('COLLECTOR_CONFIG_INVALID', `listen: port ${port} is out of range`);
+  if (port > 65535) throw settingError(origin, ['listen'], `port ${port} is out of range`);
   const config: CollectorConfig = {
     db: c.db, host: c.listen.slice(0, i).replace(/^\[|\]$/g, ''), port, adminToken: c.admin_token, enrollToken: c.enroll_token,
     clockSkewMs: c.clock_skew_seconds * 1000, maxBodyBytes: c.max_body_bytes, maxBaselineBytes: c.max_baseline_bytes,

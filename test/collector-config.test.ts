@@ -33,7 +33,8 @@ test('a bad setting is refused with its line; unknown keys, bad YAML and half a 
   assert.match(refused(GOOD.replace('admin-token-0123456789', 'short')), /^c\.yaml:3: admin_token/);
   assert.match(refused(`${GOOD}db: /again\n`), /^c\.yaml:5: Map keys must be unique/);
   assert.match(refused('listen: "127.0.0.1:80\n'), /^c\.yaml:2: Missing closing "quote/); // where the parser gives up
-  assert.match(refused(`${GOOD}tls_cert: /x.pem\n`), /tls_cert and tls_key go together/);
+  assert.match(refused(`${GOOD}tls_cert: /x.pem\n`), /^c\.yaml:5: tls_cert: tls_cert and tls_key go together/);
+  assert.equal(refused(GOOD.replace(':8080', ':99999')), 'c.yaml:2: listen: port 99999 is out of range');
   assert.match(refused(GOOD, { listen: 'nonsense' }), /^--listen: /);
 });
 

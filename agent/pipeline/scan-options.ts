@@ -20,23 +20,40 @@ export function resolveRoot(root: string): string {
   return real;
 }
 
+/** Why p cannot be a path to scan (as seen inside the root), or undefined. Shared with the agent's config. */
+export function scanPathProblem(p: string): string | undefined {
+  if (!p.startsWith('/')) return `${p} is not absolute (paths are as seen inside --root, e.g. /etc)`;
+  if (p.split('/').includes('..')) return `${p} contains "..", which could leave the root`;
+  return undefined;
+}
+
+/** An acceptable scan path without "." parts, repeated or trailing slashes: "/etc//ssh/" -> "/etc/ssh". */
+export function normalizeScanPath(p: string): string {
+  return `/${p.split('/').filter((c) => c !== '' && c !== '.').join('/')}`;
+}
+
 /** Parse a comma-separated --paths value into absolute, normalised paths inside the root. */
 export function parsePaths(value: string): string[] {
   const paths = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (paths.length === 0) throw new DriftwatchError('AGENT_USAGE', '--paths needs at least one path');
   return paths.map((p) => {
-    if (!p.startsWith('/')) throw new DriftwatchError('AGENT_USAGE', `--paths: ${p} is not absolute (paths are as seen inside --root, e.g. /etc)`);
-    const parts = p.split('/').filter((c) => c !== '' && c !== '.');
-    if (parts.includes('..')) throw new DriftwatchError('AGENT_USAGE', `--paths: ${p} contains "..", which could leave the root`);
-    return `/${parts.join('/')}`;
+    const problem = scanPathProblem(p);
+    if (problem !== undefined) throw new DriftwatchError('AGENT_USAGE', `--paths: ${problem}`);
+    return normalizeScanPath(p);
   });
+}
+
+/** Why an ignore glob cannot work, or undefined. Shared with the agent's config. */
+export function ignoreGlobProblem(g: string): string | undefined {
+  return g.startsWith('/') || g.startsWith('**') ? undefined : `${g} must start with / or ** (it is matched against absolute paths)`;
 }
 
 /** Comma-separated picomatch globs, matched against paths inside the root ("/var/log/**"). */
 export function parseIgnore(values: readonly string[]): string[] {
   const globs = values.flatMap((v) => v.split(',')).map((g) => g.trim()).filter((g) => g !== '');
   for (const g of globs) {
-    if (!g.startsWith('/') && !g.startsWith('**')) throw new DriftwatchError('AGENT_USAGE', `--ignore: ${g} must start with / or ** (it is matched against absolute paths)`);
+    const problem = ignoreGlobProblem(g);
+    if (problem !== undefined) throw new DriftwatchError('AGENT_USAGE', `--ignore: ${problem}`);
   }
   return globs;
 }
