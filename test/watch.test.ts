@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePathBytes } from '../common/path-bytes.js';
 import { put, tempRoots } from './helpers/temp-tree.js';
@@ -99,42 +99,6 @@ test('a directory removed and recreated in one go (often with the same inode) is
   }, 'a write in the recreated directory');
 });
 
-test('in a chokidar tree, an atomic save is reported as its target, and a chmod of a file that was read too', async (t) => {
-  const root = tempRoot();
-  put(root, 'etc/ssh/sshd_config', 'PermitRootLogin no\n');
-  const target = join(root, 'etc/ssh/sshd_config');
-  // Read long after it was written: chokidar's own events drop a chmod of such a file.
-  utimesSync(target, new Date(), new Date(Date.now() - 86_400_000));
-  const w = await WatchRecorder.start({ paths: [join(root, 'etc')], chokidarPaths: [join(root, 'etc')] });
-  t.after(() => w.close());
-  assert.equal(w.watcher.stats().chokidarTrees, 1);
-
-  writeFileSync(join(root, 'etc/ssh/.sshd_config.swp'), 'PermitRootLogin yes\n');
-  renameSync(join(root, 'etc/ssh/.sshd_config.swp'), target);
-  await w.change(target, 'the target of an atomic save');
-  w.clear();
-  chmodSync(target, 0o666);
-  await w.change(target, 'a chmod in a chokidar tree');
-});
-
-test('in a chokidar tree, backup-style names (x~) are reported, files and directories alike', async (t) => {
-  const root = tempRoot();
-  mkdirSync(join(root, 'etc'));
-  const w = await WatchRecorder.start({ paths: [join(root, 'etc')], chokidarPaths: [join(root, 'etc')] });
-  t.after(() => w.close());
-
-  writeFileSync(join(root, 'etc/shadow~'), 'root::0:0:99999:7:::\n');
-  await w.change(join(root, 'etc/shadow~'));
-  mkdirSync(join(root, 'etc/cron.d~'));
-  await w.change(join(root, 'etc/cron.d~'));
-  // chokidar picks up a new directory asynchronously; keep writing until the file inside is seen.
-  const inside = join(root, 'etc/cron.d~/job');
-  await waitFor(() => {
-    writeFileSync(inside, '* * * * * root sh\n');
-    return w.saw(inside);
-  }, 'a file inside a directory named like a backup');
-});
-
 test('ignored paths are neither reported nor watched', async (t) => {
   const root = tempRoot();
   put(root, 'var/cache/c1/blob', 'x');
@@ -152,27 +116,6 @@ test('ignored paths are neither reported nor watched', async (t) => {
   writeFileSync(join(root, 'var/lib/sentinel'), 'y');
   await w.change(join(root, 'var/lib/sentinel'));
   assert.deepEqual(w.changes.filter((p) => ignored(p)), []);
-});
-
-test('a chokidar prefix inside a large tree is watched by chokidar only', async (t) => {
-  const root = tempRoot();
-  put(root, 'usr/bin/ls', 'x');
-  put(root, 'etc/default/grub', 'x');
-  put(root, 'etc/sudoers.d/README', 'x');
-  const w = await WatchRecorder.start({ paths: [root], chokidarPaths: [join(root, 'etc')] });
-  t.after(() => w.close());
-  assert.deepEqual(
-    { directories: w.watcher.stats().directories, chokidarTrees: w.watcher.stats().chokidarTrees },
-    { directories: 3, chokidarTrees: 1 }, // root, usr, usr/bin with fs.watch; etc with chokidar
-  );
-
-  mkdirSync(join(root, 'etc/new.d'));
-  writeFileSync(join(root, 'etc/default/grub'), 'y');
-  await w.change(join(root, 'etc/default/grub'));
-  await w.change(join(root, 'etc/new.d'));
-  writeFileSync(join(root, 'usr/bin/sentinel'), 'y');
-  await w.change(join(root, 'usr/bin/sentinel'));
-  assert.equal(w.watcher.stats().directories, 3, 'no fs.watch added under the chokidar prefix');
 });
 
 test('a watched path that is missing at start, or removed and recreated, is picked up when it appears', async (t) => {

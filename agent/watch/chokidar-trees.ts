@@ -9,7 +9,9 @@
 //   file's atime is past its mtime, i.e. any file that has been read);
 // - files it ignores by itself (with `atomic` on, names like `x~`, `.x.swp`,
 //   and whole directories named so; `atomic` is therefore off: it only turns
-//   unlink+add into change, which a path-only report does not need).
+//   unlink+add into change, which a path-only report does not need);
+// - symlinks whose target does not exist (it resolves every symlink's target
+//   and drops the link when that fails).
 import { lstat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import { describeFsError } from '../../common/errors.js';
@@ -92,7 +94,12 @@ export class ChokidarTrees {
       ignored: (path: string) => this.events.ignored(path),
     });
     this.trees.set(root, watcher);
-    watcher.on('all', (_event, path) => this.report(path));
+    // chokidar emits 'add' for every symlink of its initial scan whatever ignoreInitial says
+    // (chokidar issues #804, #1270); its raw events still carry any real change made meanwhile.
+    let scanned = reportExisting;
+    watcher.on('all', (_event, path) => {
+      if (scanned) this.report(path);
+    });
     watcher.on('raw', (_event, evPath, details) => {
       if (typeof details !== 'object' || details === null || !('watchedPath' in details)) return;
       if (typeof details.watchedPath !== 'string') return;
@@ -107,7 +114,12 @@ export class ChokidarTrees {
       seen.add(path);
       this.events.gap(path, `chokidar error: ${describeFsError(err)}`);
     });
-    return new Promise((resolve) => watcher.once('ready', resolve));
+    return new Promise((resolve) => {
+      watcher.once('ready', () => {
+        scanned = true;
+        resolve();
+      });
+    });
   }
 
   private report(path: string): void {
