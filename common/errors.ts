@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   AGENT_LOGINS_UNREADABLE: 'the utmp file exists but cannot be read, or exceeds its size bound',
   AGENT_CONFIG_INVALID: 'the agent configuration file or a flag is invalid (the message names the file, line and key)',
   AGENT_STATE_INVALID: 'the state directory cannot be created, read or written, or a file in it is damaged',
-  AGENT_OUTBOX_FAILED: 'the outbox database cannot be opened',
+  AGENT_OUTBOX_FAILED: 'the outbox database cannot be opened, or is damaged',
   AGENT_ENROLL_REFUSED: 'the collector refused enrollment (a wrong enrollment token, or a malformed request)',
   AGENT_INTERNAL: 'an unexpected failure inside the agent (a bug: please report it)',
   COLLECTOR_USAGE: 'a collector command-line flag or argument is missing, unknown or malformed',

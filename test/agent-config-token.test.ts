@@ -32,7 +32,7 @@ test('enroll_token inline, or read from a private enroll_token_file, trailing ne
 });
 
 test('enroll_token and enroll_token_file are exclusive; --enroll-token replaces either', () => {
-  assert.equal(refused(`enroll_token: ${SECRET}\nenroll_token_file: /etc/drift-agent/token\n`),
+  assert.equal(refused(`enroll_token: ${SECRET}\nenroll_token_file: /etc/driftwatch/token\n`),
     'agent.yaml:2: enroll_token_file: set enroll_token or enroll_token_file, not both');
   // The flag wins, and the file's token file (which does not even exist here) is not read.
   const c = load('enroll_token_file: /nonexistent/token\n', { enrollToken: 'flag-token-0123456789' });

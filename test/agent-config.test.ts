@@ -34,7 +34,7 @@ test('the complete example of docs/agent.md loads, every key parsed', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'token'), 'fleet-token-0123456789\n', { mode: 0o600 });
   writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-  const text = example.replace('/etc/drift-agent/enroll-token', 'token').replace('/etc/drift-agent/collector-ca.pem', 'ca.pem')
+  const text = example.replace('/etc/driftwatch/enroll-token', 'token').replace('/etc/driftwatch/collector-ca.pem', 'ca.pem')
     .replace('heartbeat_interval: 30s', 'heartbeat_interval: 45').replace('nice: 10', 'nice: 5').replace('log_level: info', 'log_level: debug');
   const c = load(text, {}, join(dir, 'agent.yaml'));
   assert.deepEqual({ ...c }, {

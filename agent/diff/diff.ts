@@ -21,7 +21,7 @@ export function fileChanges(before: FileEntry, after: FileEntry): FileChange[] {
   return changes;
 }
 
-function diffFiles(before: readonly FileEntry[], after: readonly FileEntry[], keep: (p: string) => boolean): DriftEvent[] {
+export function diffFiles(before: readonly FileEntry[], after: readonly FileEntry[], keep: (p: string) => boolean): DriftEvent[] {
   const events: DriftEvent[] = [];
   let i = 0;
   let j = 0;
@@ -67,7 +67,7 @@ function byIdentity(packages: readonly Package[]): Map<string, Package[]> {
  * differs is a package_changed; where several versions are installed at once
  * (rpm kernels), each version that appeared or went is added or removed.
  */
-function diffPackages(before: readonly Package[], after: readonly Package[]): DriftEvent[] {
+export function diffPackages(before: readonly Package[], after: readonly Package[]): DriftEvent[] {
   const events: DriftEvent[] = [];
   const b = byIdentity(before);
   const a = byIdentity(after);

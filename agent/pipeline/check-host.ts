@@ -30,6 +30,10 @@ export interface CheckOptions {
   /** Extra ignore globs on top of the baseline's. */
   ignore: readonly string[];
   quick: boolean;
+  /** Hash workers (default: one per core); the daemon's background rescans use one. */
+  hashWorkers?: number;
+  /** Cap on hashing throughput in bytes per second (0 or absent: none). */
+  maxHashBytesPerS?: number;
   onProgress?: (p: ScanProgress) => void;
 }
 
@@ -71,7 +75,7 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult> {
   const createdAt = new Date();
   const hostFacts = readHostFacts(opts.root);
   const packages = readPackages(opts.root);
-  const pool = new HashPool();
+  const pool = new HashPool(opts.hashWorkers, opts.maxHashBytesPerS);
   try {
     const { head } = opts.baseline;
     const ignore = [...new Set([...head.ignored, ...opts.ignore])];

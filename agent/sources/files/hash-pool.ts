@@ -26,10 +26,34 @@ export class HashPool {
   private failure: Error | undefined;
 
   private readonly size: number;
+  // Rate cap (token bucket in bytes): background rescans must not starve the host's own I/O.
+  private readonly bytesPerMs: number;
+  private budget = 0;
+  private budgetAt = 0;
+  private retry: NodeJS.Timeout | undefined;
 
-  /** Workers start on the first job: a quick check with nothing changed needs none. */
-  constructor(size = availableParallelism()) {
+  /**
+   * Workers start on the first job: a quick check with nothing changed needs none.
+   * `maxBytesPerS` (0: unlimited) caps how fast file content is handed to the workers.
+   */
+  constructor(size = availableParallelism(), maxBytesPerS = 0) {
     this.size = Math.max(1, size);
+    this.bytesPerMs = maxBytesPerS / 1000;
+  }
+
+  /** False (and a later dispatch scheduled) while the rate cap has no budget left. */
+  private withinRate(): boolean {
+    if (this.bytesPerMs === 0) return true;
+    const now = performance.now();
+    // At most one second's worth saved up, so an idle pool cannot burst far above the cap.
+    this.budget = Math.min(this.bytesPerMs * 1000, this.budget + (now - this.budgetAt) * this.bytesPerMs);
+    this.budgetAt = now;
+    if (this.budget >= 0) return true;
+    this.retry ??= setTimeout(() => {
+      this.retry = undefined;
+      this.dispatch();
+    }, Math.ceil(-this.budget / this.bytesPerMs));
+    return false;
   }
 
   private start(): void {
@@ -77,6 +101,7 @@ export class HashPool {
 
   /** Stops the workers once they are idle (see the worker's 'stop'). */
   async close(): Promise<void> {
+    clearTimeout(this.retry);
     await Promise.all(this.slots.map(async (s) => {
       const exited = once(s.worker, 'exit');
       s.worker.postMessage('stop');
@@ -93,7 +118,7 @@ export class HashPool {
       }
       let best: Slot | undefined;
       for (const s of this.slots) if (s.inFlight < MAX_IN_FLIGHT && (best === undefined || s.inFlight < best.inFlight)) best = s;
-      if (best === undefined) return;
+      if (best === undefined || !this.withinRate()) return;
       const batch: HashJob[] = [];
       let bytes = 0;
       while (batch.length < BATCH_FILES && bytes < BATCH_BYTES && this.head < this.queue.length) {
@@ -102,6 +127,7 @@ export class HashPool {
         bytes += job.size;
       }
       best.inFlight++;
+      this.budget -= bytes;
       best.worker.postMessage(batch);
       if (this.head > 8192) { // let handed-out jobs be collected
         this.queue = this.queue.slice(this.head);
