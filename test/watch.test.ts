@@ -187,3 +187,16 @@ test('after close() nothing is reported', async (t) => {
   assert.equal(closed.changes.length, seenAtClose);
   assert.deepEqual(closed.watcher.stats().directories, 0);
 });
+
+test('close() during the initial walk settles ready and leaves no watch behind', async () => {
+  const root = tempRoot();
+  for (let i = 0; i < 50; i++) put(root, `lib/d${i}/e/f`, 'x');
+  put(root, 'etc/a', 'x');
+  const w = new WatchRecorder({ paths: [join(root, 'lib'), join(root, 'etc')], chokidarPaths: [join(root, 'etc')] });
+  await w.close();
+  await w.watcher.ready;
+  assert.deepEqual(
+    { directories: w.watcher.stats().directories, chokidarTrees: w.watcher.stats().chokidarTrees },
+    { directories: 0, chokidarTrees: 0 },
+  );
+});

@@ -41,6 +41,8 @@ export class ChokidarTrees {
   private readonly restarting = new Map<string, boolean>();
   /** Paths chokidar reported an error for, per tree: one gap per path, however often chokidar repeats it. */
   private readonly errors = new Map<string, Set<string>>();
+  /** Resolvers of start() for watchers not ready yet: closing one must not leave its starter waiting forever. */
+  private readonly unready = new Map<FSWatcher, () => void>();
   private closed = false;
 
   constructor(private readonly events: TreeEvents) {}
@@ -51,7 +53,10 @@ export class ChokidarTrees {
 
   /** Start watching a tree if it exists (one that does not is started by restart() when its anchor sees it appear). */
   async add(root: string): Promise<void> {
-    if (await lstat(fsPath(root)).then(() => true, () => false)) await this.start(root, false);
+    const exists = await lstat(fsPath(root)).then(() => true, () => false);
+    // Closed meanwhile, or its anchor already saw it replaced and restarted it.
+    if (!exists || this.closed || this.trees.has(root) || this.restarting.has(root)) return;
+    await this.start(root, false);
   }
 
   /** The tree's root was created, removed or replaced: watch what is there now and report all of it. */
@@ -66,7 +71,13 @@ export class ChokidarTrees {
     this.closed = true;
     const all = [...this.trees.values()];
     this.trees.clear();
-    await Promise.all(all.map((w) => w.close()));
+    await Promise.all(all.map((w) => this.stop(w)));
+  }
+
+  private stop(watcher: FSWatcher): Promise<void> {
+    this.unready.get(watcher)?.();
+    this.unready.delete(watcher);
+    return watcher.close();
   }
 
   private async restartLoop(root: string): Promise<void> {
@@ -75,9 +86,10 @@ export class ChokidarTrees {
       const old = this.trees.get(root);
       this.trees.delete(root);
       this.errors.delete(root);
-      await old?.close();
+      if (old !== undefined) await this.stop(old);
       if (this.closed) break;
-      if (await lstat(fsPath(root)).then(() => true, () => false)) await this.start(root, true);
+      const exists = await lstat(fsPath(root)).then(() => true, () => false);
+      if (exists && !this.closed) await this.start(root, true);
     }
     this.restarting.delete(root);
   }
@@ -115,8 +127,10 @@ export class ChokidarTrees {
       this.events.gap(path, `chokidar error: ${describeFsError(err)}`);
     });
     return new Promise((resolve) => {
+      this.unready.set(watcher, resolve);
       watcher.once('ready', () => {
         scanned = true;
+        this.unready.delete(watcher);
         resolve();
       });
     });
