@@ -85,12 +85,18 @@ function isUnder(path: string, dir: string): boolean {
   return dir === '/' ? path !== '/' : path.startsWith(`${dir}/`);
 }
 
-/** Hex Merkle root of files, which must be in manifest order with absolute paths; throws otherwise. */
-export function merkleRoot(files: readonly FileEntry[]): string {
-  const first = files[0];
+/**
+ * Hex Merkle root of files, which must be in manifest order with absolute
+ * paths; throws otherwise. Any iterable: the agent streams its view from disk.
+ */
+export function merkleRoot(files: Iterable<FileEntry>): string {
+  const it = files[Symbol.iterator]();
+  let next = it.next();
+  const first = next.done === true ? undefined : next.value;
   const stack: Frame[] = [first?.path === '/' && first.type === 'dir' ? openFrame('/', leafHash(first)) : openFrame('/', ZERO_LEAF)];
   let previous: FileEntry | undefined;
-  for (const e of files) {
+  for (; next.done !== true; next = it.next()) {
+    const e = next.value;
     if (e.path === '/' && e === first) { previous = e; continue; }
     if (!e.path.startsWith('/') || e.path.endsWith('/') || e.path.includes('//')) throw new Error(`path is not absolute and normal: ${JSON.stringify(e.path)}`);
     if (previous !== undefined && comparePaths(previous.path, e.path) >= 0) throw new Error(`entries out of order at ${JSON.stringify(e.path)}`);

@@ -19,11 +19,12 @@ export interface SignedParts {
   /** Milliseconds since the epoch, as sent. */
   timestamp: string;
   nonce: string;
-  body: Uint8Array;
+  /** The body, or (for a body streamed from a file) its SHA-256 in hex. */
+  body: Uint8Array | { readonly sha256Hex: string };
 }
 
 export function signingBytes(p: SignedParts): Buffer {
-  const bodyDigest = createHash('sha256').update(p.body).digest('hex');
+  const bodyDigest = 'sha256Hex' in p.body ? p.body.sha256Hex : createHash('sha256').update(p.body).digest('hex');
   return Buffer.from(['driftwatch-request-v1', p.method.toUpperCase(), p.path, p.hostId, p.timestamp, p.nonce, bodyDigest].join('\n'), 'utf8');
 }
 

@@ -20,15 +20,15 @@ import type { DriftEvent, HostFacts } from '../model.js';
 import { Outbox } from '../outbox/outbox.js';
 import { CollectorClient } from '../report/collector-client.js';
 import { readHostFacts } from '../sources/host-facts.js';
-import { ensureStateDir, loadOrCreateKey, STATE_FILES } from '../state/state-dir.js';
+import { ensureStateDir, loadOrCreateKey, removeStateFile, STATE_FILES } from '../state/state-dir.js';
 import { startWatcher, type Watcher } from '../watch/watcher.js';
-import { loadBaseline, loadObserved, saveObserved, type LoadedManifest } from './baseline-files.js';
 import { ensureEnrolled, fetchCanonicalBaseline, reconcileBaseline, type LinkContext } from './collector-link.js';
 import { Delivery } from './delivery.js';
 import { HostMonitor, watchTargets } from './host-monitor.js';
 import { ignoreMatcher } from '../pipeline/scan-options.js';
 import { startLoginsPoll } from './logins-poll.js';
-import { sealBaseline, waitForSeal, type SealCondition } from './seal.js';
+import { runChild } from './rescan-protocol.js';
+import { waitForSeal, type SealCondition } from './seal.js';
 
 export interface DaemonSettings {
   collector: string;
@@ -53,7 +53,6 @@ export interface DaemonSettings {
   loginsPollMs: number;
 }
 
-const SNAPSHOT_EVERY_MS = 60_000;
 const STOP_DRAIN_MS = 5_000;
 
 export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSignal): Promise<void> {
@@ -84,48 +83,37 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
   let fatal: unknown;
   let wakeMain = (): void => undefined;
   try {
-    let baseline = await localBaseline(s, link, (events) => record(events));
-    if (baseline === undefined) {
-      log.info({ condition: s.seal }, 'no baseline yet: waiting for the seal condition');
-      if (!(await waitForSeal(s.stateDir, s.seal, stop))) return;
-      baseline = await sealBaseline(s, log);
-      outbox.setMeta('sealed_at', new Date().toISOString());
-    }
-    const sealed = baseline;
-    const sealedAt = new Date(outbox.getMeta('sealed_at') ?? baseline.manifest.createdAt.toISOString());
-    const reference = (await loadObserved(s.stateDir, (why) => record([{ kind: 'coverage_gap', detail: `observed-state snapshot unusable, compared with the baseline: ${why}` }]))) ?? baseline.manifest;
+    monitor = new HostMonitor({
+      root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, debounceMs: s.debounceMs,
+      maxHashBytesPerS: s.maxHashBytesPerS, log, emit: (events) => record(events),
+    });
+    const baseline = await sealedBaseline(s, link, monitor, outbox, stop, (events) => record(events));
+    if (baseline === undefined) return;
+    const sealedAt = new Date(outbox.getMeta('sealed_at') ?? baseline.createdAt);
 
-    const changedBeforeReady: string[] = [];
+    // The watch starts before the rescan at start, so nothing changed between the two goes unseen.
     const toRootPath = (abs: string): string => (s.root === '/' ? abs : abs.slice(s.root.length) || '/');
     const isIgnored = ignoreMatcher(s.ignore);
+    const mon = monitor;
     watcher = startWatcher({
       paths: watchTargets(s.root, s.paths),
       ignored: (abs) => isIgnored(toRootPath(abs)),
       chokidarPaths: s.chokidarPaths.map((p) => (s.root === '/' ? p : join(s.root, p))),
-      onChange: (abs) => (monitor === undefined ? changedBeforeReady.push(toRootPath(abs)) : monitor.changed(toRootPath(abs))),
+      onChange: (abs) => mon.changed(toRootPath(abs)),
       onGap: (abs, reason) => {
         const path = toRootPath(abs);
         record([{ kind: 'coverage_gap', path, detail: `not watched: ${reason}; rescanning` }]);
-        monitor?.changed(path);
+        mon.changed(path);
       },
     });
     await watcher.ready;
-
-    monitor = new HostMonitor(reference, {
-      root: s.root, paths: s.paths, ignore: s.ignore, debounceMs: s.debounceMs, maxHashBytesPerS: s.maxHashBytesPerS, log,
-      emit: (events) => record(events),
-      onViewChanged: () => undefined,
-    });
-    // Whatever changed while the agent was not running (or since the snapshot).
+    // Whatever changed while the agent was not running (against the view it kept, or the baseline).
     await monitor.rescan(false, 'start');
-    saveObserved(s.stateDir, monitor.view.toManifest());
-    for (const p of changedBeforeReady) monitor.changed(p);
     log.info({ root: s.root, paths: s.paths, watched: watcher.stats() }, 'watching');
 
     const m = monitor;
     if (s.rescanIntervalMs > 0) timers.push(setInterval(() => void m.rescan(false, 'interval'), s.rescanIntervalMs));
     if (s.fullRehashIntervalMs > 0) timers.push(setInterval(() => void m.rescan(true, 'full re-hash interval'), s.fullRehashIntervalMs));
-    timers.push(setInterval(() => saveObserved(s.stateDir, m.view.toManifest()), SNAPSHOT_EVERY_MS));
     const logins = startLoginsPoll({
       root: s.root, intervalMs: s.loginsPollMs, log, sealedAt,
       loadKnown: () => outbox.getMeta('login_sessions') ?? '', saveKnown: (k) => outbox.setMeta('login_sessions', k),
@@ -134,11 +122,11 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     });
     await logins.poll();
 
-    void connect(link, sealed, m, record, log).then((ok) => {
+    void connect(link, baseline.root, m, record, log).then((ok) => {
       if (!ok || stop.aborted) return;
       delivery = new Delivery(client, outbox, log, {
         batchMaxEvents: s.batchMaxEvents, heartbeatIntervalMs: s.heartbeatIntervalMs,
-        currentRoot: () => m.view.merkleRoot(),
+        currentRoot: () => m.merkleRoot(),
         onDirective: (d) => {
           if (d.kind === driftwatch.v1.Directive.Kind.KIND_RESCAN) void m.rescan(true, `collector: ${d.reason ?? ''}`);
           else log.warn({ directive: d.kind, reason: d.reason }, 'directive not supported by this agent; ignored');
@@ -164,7 +152,6 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
       await monitor.close();
       record([{ kind: 'agent_stopped', detail: 'the agent was stopped (SIGTERM/SIGINT)' }]);
       if (delivery !== undefined && !(await delivery.drain(STOP_DRAIN_MS))) log.warn('collector did not take every event before stop; they stay queued');
-      saveObserved(s.stateDir, monitor.view.toManifest());
     }
     await delivery?.stop();
     client.close();
@@ -173,13 +160,19 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
 }
 
 /**
- * The sealed baseline from the state directory. One that fails its own root
- * was damaged or edited here: that is reported, and the collector's copy is
- * fetched (waiting for the collector if need be), never the local one trusted.
+ * The sealed baseline's root and time: verified in a child process (it holds
+ * the whole manifest), or sealed there when the seal condition holds. One that
+ * fails its own root was damaged or edited here: that is reported, and the
+ * collector's copy is restored (waiting for the collector if need be), never
+ * the local one trusted.
  */
-async function localBaseline(s: DaemonSettings, link: LinkContext, record: (events: DriftEvent[]) => void): Promise<LoadedManifest | undefined> {
+async function sealedBaseline(
+  s: DaemonSettings, link: LinkContext, monitor: HostMonitor, outbox: Outbox, stop: AbortSignal, record: (events: DriftEvent[]) => void,
+): Promise<{ root: string; createdAt: string } | undefined> {
+  const scope = { root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore };
   try {
-    return await loadBaseline(s.stateDir);
+    const found = await runChild({ kind: 'verify-baseline', ...scope });
+    if (found.kind === 'baseline') return found;
   } catch (err) {
     if (!(err instanceof DriftwatchError) || err.code !== 'AGENT_BASELINE_CORRUPT') throw err;
     record([{ kind: 'coverage_gap', detail: `${err.message}; restoring the collector's copy` }]);
@@ -187,22 +180,37 @@ async function localBaseline(s: DaemonSettings, link: LinkContext, record: (even
     if (!(await ensureEnrolled(link))) return undefined;
     const canonical = await fetchCanonicalBaseline(link);
     if (canonical === undefined) return undefined;
-    return canonical;
+    removeStateFile(s.stateDir, STATE_FILES.view); // the next rescan compares with the restored baseline
+    return { root: canonical.manifest.merkleRoot, createdAt: canonical.manifest.createdAt.toISOString() };
   }
+  link.log.info({ condition: s.seal }, 'no baseline yet: waiting for the seal condition');
+  if (!(await waitForSeal(s.stateDir, s.seal, stop))) return undefined;
+  const started = Date.now();
+  const sealed = await runChild({ kind: 'seal', ...scope });
+  if (sealed.kind !== 'sealed') throw new Error(`seal answered ${sealed.kind}`);
+  monitor.adoptSealedView();
+  removeStateFile(s.stateDir, STATE_FILES.sealRequest);
+  const at = new Date().toISOString();
+  outbox.setMeta('sealed_at', at);
+  link.log.info({ root: sealed.root, files: sealed.files, packages: sealed.packages, ms: Date.now() - started }, 'baseline sealed');
+  if (sealed.mismatches > 0) {
+    // Sealing tampered package files must never go unnoticed: they are in the manifest, and said here.
+    link.log.warn({ mismatches: sealed.mismatches }, 'package-owned files differ from the package database at seal time');
+  }
+  return { root: sealed.root, createdAt: at };
 }
 
 /** Enroll and reconcile the baseline; a replaced baseline means a full comparison against it. */
 async function connect(
-  link: LinkContext, baseline: LoadedManifest, monitor: HostMonitor,
+  link: LinkContext, sealedRoot: string, monitor: HostMonitor,
   record: (events: DriftEvent[]) => void, log: Logger,
 ): Promise<boolean> {
   if (!(await ensureEnrolled(link))) return false;
-  const reconciled = await reconcileBaseline(link, baseline);
+  const reconciled = await reconcileBaseline(link, sealedRoot);
   if (reconciled === undefined) return false;
   if (reconciled.canonical !== undefined) {
     record([{ kind: 'coverage_gap', detail: reconciled.detail ?? 'local baseline replaced' }]);
-    monitor.view.reset(reconciled.canonical.manifest);
-    await monitor.rescan(true, 'baseline replaced by the collector\'s copy');
+    await monitor.rescan(true, 'baseline replaced by the collector\'s copy', true);
   }
   log.info('connected to the collector');
   return true;

@@ -8,7 +8,8 @@ import { DriftwatchError } from '../../common/errors.js';
 import { rawPublicKey } from '../../common/request-signing.js';
 import type { HostFacts } from '../model.js';
 import { CollectorError, type CollectorClient } from '../report/collector-client.js';
-import { readIdentity, writeIdentity } from '../state/state-dir.js';
+import { join } from 'node:path';
+import { readIdentity, STATE_FILES, writeIdentity } from '../state/state-dir.js';
 import { Backoff, sleep } from './backoff.js';
 import { replaceBaseline, verifiedManifest, type LoadedManifest } from './baseline-files.js';
 
@@ -71,30 +72,41 @@ export interface Reconciled {
   ackedSeq: number;
 }
 
-/** Uploads the local baseline if the collector has none; otherwise checks it against the collector's copy. */
-export async function reconcileBaseline(ctx: LinkContext, local: LoadedManifest): Promise<Reconciled | undefined> {
+/**
+ * Uploads the local baseline (root `localRoot`, verified at start) if the
+ * collector has none; otherwise checks it against the collector's copy.
+ */
+export async function reconcileBaseline(ctx: LinkContext, localRoot: string): Promise<Reconciled | undefined> {
   for (;;) {
     const state = await retrying(ctx, 'reading the collector state', () => ctx.client.state());
     if (state === undefined) return undefined;
     const theirs = Buffer.from(state.baselineRoot).toString('hex');
     if (theirs === '') {
       try {
-        const uploaded = await retrying(ctx, 'uploading the baseline', () => ctx.client.uploadBaseline(local.bytes).then(() => true));
+        // The file verified at start is streamed as it is on disk; the collector recomputes its root,
+        // which must then be the one verified here (else the file changed in between).
+        const file = join(ctx.stateDir, STATE_FILES.baseline);
+        const uploaded = await retrying(ctx, 'uploading the baseline', () => ctx.client.uploadBaselineFile(file).then(() => true));
         if (uploaded === undefined) return undefined;
-        ctx.log.info({ root: local.manifest.merkleRoot }, 'baseline uploaded');
-        return { ackedSeq: state.ackedSeq };
+        const after = await retrying(ctx, 'reading the collector state', () => ctx.client.state());
+        if (after === undefined) return undefined;
+        if (Buffer.from(after.baselineRoot).toString('hex') !== localRoot) {
+          throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} changed between its verification and its upload`);
+        }
+        ctx.log.info({ root: localRoot }, 'baseline uploaded');
+        return { ackedSeq: after.ackedSeq };
       } catch (err) {
         // Sealed meanwhile (another start of this agent): read the state again and compare.
         if (err instanceof CollectorError && err.code === 'COLLECTOR_BASELINE_SEALED') continue;
         throw err;
       }
     }
-    if (theirs === local.manifest.merkleRoot) return { ackedSeq: state.ackedSeq };
+    if (theirs === localRoot) return { ackedSeq: state.ackedSeq };
     const canonical = await fetchCanonicalBaseline(ctx, theirs);
     if (canonical === undefined) return undefined;
-    const detail = `the local baseline (root ${local.manifest.merkleRoot.slice(0, 16)}…) differs from the collector's sealed copy ` +
+    const detail = `the local baseline (root ${localRoot.slice(0, 16)}…) differs from the collector's sealed copy ` +
       `(root ${theirs.slice(0, 16)}…): it was altered on this host; replaced by the collector's copy`;
-    ctx.log.error({ localRoot: local.manifest.merkleRoot, collectorRoot: theirs }, 'local baseline differs from the collector\'s: replaced');
+    ctx.log.error({ localRoot, collectorRoot: theirs }, 'local baseline differs from the collector\'s: replaced');
     return { canonical, detail, ackedSeq: state.ackedSeq };
   }
 }

@@ -93,11 +93,15 @@ export class Delivery {
       this.log.error({ ackedSeq: ack.ackedSeq, lastSeq: this.outbox.lastSeq }, 'collector acknowledged sequences this agent never wrote');
     }
     this.outbox.acknowledge(Math.min(ack.ackedSeq, this.outbox.lastSeq));
-    const now = new Date().toISOString();
-    this.outbox.setMeta('last_contact_at', now);
-    this.outbox.setMeta('last_ack_seq', String(ack.ackedSeq));
-    this.outbox.setMeta('last_error', '');
+    // Each meta write is a synced transaction: only what changed.
+    this.setIfChanged('last_contact_at', new Date().toISOString());
+    this.setIfChanged('last_ack_seq', String(ack.ackedSeq));
+    this.setIfChanged('last_error', '');
     for (const d of ack.directives) this.opts.onDirective(d);
+  }
+
+  private setIfChanged(key: string, value: string): void {
+    if (this.outbox.getMeta(key) !== value) this.outbox.setMeta(key, value);
   }
 
   private noteFailure(err: unknown, what: string): void {

@@ -5,7 +5,8 @@
 // (network, 5xx, 429, clock skew) or not (a refusal that retrying cannot fix).
 import http from 'node:http';
 import https from 'node:https';
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
 import { topLevelFields } from '../../common/protobuf-fields.js';
 import { signRequest } from '../../common/request-signing.js';
@@ -19,6 +20,13 @@ export class CollectorError extends Error {
   constructor(message: string, readonly status: number, readonly code: string, readonly retriable: boolean) {
     super(message);
   }
+}
+
+/** A request body sent from elsewhere (a file), known by its length and digest. */
+interface StreamedBody {
+  length: number;
+  sha256Hex: string;
+  send: (req: http.ClientRequest) => void;
 }
 
 export interface ClientIdentity {
@@ -53,10 +61,27 @@ export class CollectorClient {
     return pb.AgentState.decode(await this.post('/api/v1/agent/state', new Uint8Array(0)));
   }
 
-  async uploadBaseline(manifest: Uint8Array): Promise<void> {
-    const w = pb.BaselineUpload.encode({}); // field 1 written by hand: the manifest's bytes as they are
-    w.uint32(0x0a).bytes(manifest);
-    await this.post('/api/v1/agent/baseline', w.finish());
+  /**
+   * Uploads the manifest file as a BaselineUpload, streamed: a host's manifest
+   * is ~11 MB, and holding it (and a copy for the request) would stay in the
+   * daemon's footprint until V8 next collects. Field 1 is framed by hand so
+   * the bytes go out exactly as they are on disk.
+   */
+  async uploadBaselineFile(file: string): Promise<void> {
+    const size = statSync(file).size;
+    const prefix = pb.BaselineUpload.encode({}).uint32(0x0a).uint32(size).finish();
+    const hash = createHash('sha256').update(prefix);
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    const body: StreamedBody = {
+      length: prefix.length + size, sha256Hex: hash.digest('hex'),
+      send: (req) => {
+        req.write(prefix);
+        const stream = createReadStream(file);
+        stream.on('error', (err) => req.destroy(err));
+        stream.pipe(req);
+      },
+    };
+    await this.post('/api/v1/agent/baseline', body);
   }
 
   /** The canonical baseline manifest's bytes, exactly as the collector stores them. */
@@ -85,12 +110,14 @@ export class CollectorClient {
     this.agent.destroy();
   }
 
-  private post(path: string, body: Uint8Array, signed = true): Promise<Buffer> {
+  private post(path: string, body: Uint8Array | StreamedBody, signed = true): Promise<Buffer> {
     const url = new URL(path.slice(1), this.base.href.endsWith('/') ? this.base : new URL(`${this.base.href}/`));
-    const headers: Record<string, string> = { 'content-type': PROTOBUF, 'content-length': String(body.length) };
+    const streamed = 'send' in body;
+    const headers: Record<string, string> = { 'content-type': PROTOBUF, 'content-length': String(streamed ? body.length : body.length) };
     if (signed) {
       if (this.identity === undefined) throw new Error('CollectorClient: not enrolled');
-      Object.assign(headers, signRequest(this.identity.key, { method: 'POST', path: url.pathname, hostId: this.identity.hostId, body }));
+      const signedBody = streamed ? { sha256Hex: body.sha256Hex } : body;
+      Object.assign(headers, signRequest(this.identity.key, { method: 'POST', path: url.pathname, hostId: this.identity.hostId, body: signedBody }));
     }
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
@@ -112,7 +139,8 @@ export class CollectorClient {
       });
       req.on('timeout', () => req.destroy(new Error('request timed out')));
       req.on('error', (err) => reject(network(err)));
-      req.end(body);
+      if (streamed) body.send(req);
+      else req.end(body);
     });
   }
 }

@@ -1,0 +1,66 @@
+// A child process for the work that holds whole manifests in memory: sealing
+// the baseline, verifying it, and rescans. The daemon stays small because
+// this memory goes back to the system when the child exits. The child writes
+// its new view to a separate file; the daemon adopts it only after the
+// events it produced are in the outbox, so a crash in between repeats events
+// rather than losing them.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DriftwatchError } from '../../common/errors.js';
+import { checkHost } from '../pipeline/check-host.js';
+import { fingerprintHost } from '../pipeline/fingerprint-host.js';
+import type { Manifest } from '../model.js';
+import { ViewStore } from '../state/view-store.js';
+import { STATE_FILES } from '../state/state-dir.js';
+import { loadBaseline, saveBaseline } from './baseline-files.js';
+import type { ChildJob, ChildReply } from './rescan-protocol.js';
+
+async function reference(job: ChildJob): Promise<Manifest> {
+  const view = join(job.stateDir, STATE_FILES.view);
+  if (job.kind === 'rescan' && !job.fromBaseline && existsSync(view)) {
+    const store = ViewStore.open(view);
+    try {
+      return store.manifest();
+    } finally {
+      store.close();
+    }
+  }
+  const baseline = await loadBaseline(job.stateDir);
+  if (baseline === undefined) throw new DriftwatchError('AGENT_STATE_INVALID', 'no sealed baseline to compare with');
+  return baseline.manifest;
+}
+
+async function run(job: ChildJob): Promise<ChildReply> {
+  const next = join(job.stateDir, STATE_FILES.viewNext);
+  switch (job.kind) {
+    case 'verify-baseline': {
+      const b = await loadBaseline(job.stateDir);
+      return b === undefined ? { kind: 'none' } : { kind: 'baseline', root: b.manifest.merkleRoot, createdAt: b.manifest.createdAt.toISOString() };
+    }
+    case 'seal': {
+      const manifest = await fingerprintHost({ root: job.root, paths: job.paths, ignore: job.ignore });
+      saveBaseline(job.stateDir, manifest);
+      ViewStore.create(next, manifest);
+      return { kind: 'sealed', root: manifest.merkleRoot, files: manifest.files.length, packages: manifest.packages.length, mismatches: manifest.packageMismatches.length };
+    }
+    case 'rescan': {
+      const before = await reference(job);
+      const { current, events } = await checkHost({
+        root: job.root, baseline: { head: before, complete: Promise.resolve(before) }, baselineSource: 'the observed state',
+        paths: job.paths, ignore: job.ignore, quick: !job.full, hashWorkers: 1, maxHashBytesPerS: job.maxHashBytesPerS,
+      });
+      ViewStore.create(next, current);
+      return { kind: 'rescanned', events, files: current.files.length };
+    }
+  }
+}
+
+process.once('message', (job: ChildJob) => {
+  run(job).then(
+    (reply) => process.send!(reply, () => process.exit(0)),
+    (err: unknown) => {
+      const code = err instanceof DriftwatchError ? err.code : 'AGENT_INTERNAL';
+      process.send!({ kind: 'error', code, message: err instanceof Error ? err.message : String(err) } satisfies ChildReply, () => process.exit(1));
+    },
+  );
+});
