@@ -28,9 +28,18 @@ const agentConfig = join(home, 'agent.yaml');
 // Seal at once: on a workstation there is no cloud-init run to wait for.
 writeFileSync(agentConfig, `collector: ${url}\nroot: /\nstate_dir: ${join(home, 'agent')}\nseal:\n  when: immediate\nrescan_interval: 15m\n`, { mode: 0o600 });
 
+const children = [];
+// Whatever happens to this script, its children do not outlive it.
+process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGTERM'); });
+
 function start(name, args, env = {}) {
   const log = createWriteStream(join(home, `${name}.log`), { flags: 'a', mode: 0o600 });
-  const child = spawn(process.execPath, [join(repo, 'bin', `drift-${name}.js`), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // A process group of its own: Ctrl-C reaches this script only, which stops the agent first (so
+  // its agent_stopped reaches the collector), then the collector.
+  const child = spawn(process.execPath, [join(repo, 'bin', `drift-${name}.js`), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true,
+  });
+  children.push(child);
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   return child;
