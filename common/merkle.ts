@@ -86,22 +86,29 @@ function isUnder(path: string, dir: string): boolean {
 }
 
 /**
- * Hex Merkle root of files, which must be in manifest order with absolute
- * paths; throws otherwise. Any iterable: the agent streams its view from disk.
+ * Builds the root one entry at a time (in manifest order, absolute paths;
+ * throws otherwise), so a caller can feed it from disk in pages and give the
+ * event loop a turn between them.
  */
-export function merkleRoot(files: Iterable<FileEntry>): string {
-  const it = files[Symbol.iterator]();
-  let next = it.next();
-  const first = next.done === true ? undefined : next.value;
-  const stack: Frame[] = [first?.path === '/' && first.type === 'dir' ? openFrame('/', leafHash(first)) : openFrame('/', ZERO_LEAF)];
-  let previous: FileEntry | undefined;
-  for (; next.done !== true; next = it.next()) {
-    const e = next.value;
-    if (e.path === '/' && e === first) { previous = e; continue; }
+export class MerkleBuilder {
+  private stack: Frame[] | undefined;
+  private previous: FileEntry | undefined;
+
+  add(e: FileEntry): void {
+    if (this.stack === undefined) {
+      if (e.path === '/' && e.type === 'dir') {
+        this.stack = [openFrame('/', leafHash(e))];
+        this.previous = e;
+        return;
+      }
+      this.stack = [openFrame('/', ZERO_LEAF)];
+    }
+    const stack = this.stack;
+    const previous = this.previous;
     if (!e.path.startsWith('/') || e.path.endsWith('/') || e.path.includes('//')) throw new Error(`path is not absolute and normal: ${JSON.stringify(e.path)}`);
     if (previous !== undefined && comparePaths(previous.path, e.path) >= 0) throw new Error(`entries out of order at ${JSON.stringify(e.path)}`);
     if (previous !== undefined && previous.type !== 'dir' && isUnder(e.path, previous.path)) throw new Error(`entry under a non-directory: ${JSON.stringify(e.path)}`);
-    previous = e;
+    this.previous = e;
     const parent = parentOf(e.path);
     while (stack.length > 1 && !(parent === stack[stack.length - 1]!.path || isUnder(parent, stack[stack.length - 1]!.path))) {
       const done = stack.pop()!;
@@ -118,9 +125,21 @@ export function merkleRoot(files: Iterable<FileEntry>): string {
     if (e.type === 'dir') stack.push(openFrame(e.path, leafHash(e)));
     else addChild(stack[stack.length - 1]!, e.path, leafHash(e));
   }
-  while (stack.length > 1) {
-    const done = stack.pop()!;
-    addChild(stack[stack.length - 1]!, done.path, done.hash.digest());
+
+  /** Hex root of everything added; the builder is spent afterwards. */
+  digest(): string {
+    const stack = this.stack ?? [openFrame('/', ZERO_LEAF)];
+    while (stack.length > 1) {
+      const done = stack.pop()!;
+      addChild(stack[stack.length - 1]!, done.path, done.hash.digest());
+    }
+    return stack[0]!.hash.digest('hex');
   }
-  return stack[0]!.hash.digest('hex');
+}
+
+/** Hex Merkle root of files, which must be in manifest order with absolute paths; throws otherwise. */
+export function merkleRoot(files: Iterable<FileEntry>): string {
+  const builder = new MerkleBuilder();
+  for (const e of files) builder.add(e);
+  return builder.digest();
 }

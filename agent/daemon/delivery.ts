@@ -13,7 +13,7 @@ export interface DeliveryOptions {
   batchMaxEvents: number;
   heartbeatIntervalMs: number;
   /** Hex Merkle root of what the host looks like now. */
-  currentRoot: () => string;
+  currentRoot: () => Promise<string>;
   onDirective: (d: driftwatch.v1.IDirective) => void;
 }
 
@@ -78,7 +78,7 @@ export class Delivery {
       // Events kept in memory while the disk was full go to disk as soon as it has room again.
       if (this.outbox.degraded() !== undefined && !this.outbox.flush()) this.log.warn({ why: this.outbox.degraded() }, 'outbox still cannot write to disk');
       try {
-        const root = Buffer.from(this.opts.currentRoot(), 'hex');
+        const root = Buffer.from(await this.opts.currentRoot(), 'hex');
         this.acknowledged(await this.client.heartbeat(root, this.outbox.lastSeq));
       } catch (err) {
         this.noteFailure(err, 'heartbeat');

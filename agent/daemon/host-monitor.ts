@@ -55,9 +55,21 @@ export class HostMonitor {
     this.inScope = inScanPaths(opts.paths);
   }
 
-  /** Hex Merkle root of the view (for heartbeats). */
-  merkleRoot(): string {
-    return this.view?.merkleRoot() ?? '';
+  private lastRoot = '';
+
+  /**
+   * Hex Merkle root of the view (for heartbeats), computed in pages beside
+   * the live work; if a rescan swaps the view meanwhile, the last root known.
+   */
+  async merkleRoot(): Promise<string> {
+    const view = this.view;
+    if (view === undefined) return this.lastRoot;
+    try {
+      this.lastRoot = await view.merkleRootPaged();
+    } catch (err) {
+      if (view === this.view) throw err; // not the swap: a real failure
+    }
+    return this.lastRoot;
   }
 
   /** The watcher saw something at this in-root path. */
