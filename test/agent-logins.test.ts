@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
-import { startAgent, stopAgent, waitFor, type AgentProcess } from './helpers/agent-process.js';
+import { startAgent, stopAgent, waitFor, stopAllAgents, type AgentProcess } from './helpers/agent-process.js';
 import { hostEvents, waitEnrolled, waitEvent, waitLog, type HostEvent } from './helpers/agent-host.js';
 import { makeTempDir, removeTempDir, writeTree } from './helpers/temp-tree.js';
 import { dumpLine, utmpdumpMissing, utmpFromText } from './helpers/utmp.js';
@@ -23,7 +23,8 @@ before(async () => {
   if (utmpdumpMissing() === undefined) collector = await startCollector(join(dir, 'collector.db'));
 });
 
-after(() => {
+after(async () => {
+  await stopAllAgents();
   collector?.child.kill('SIGTERM');
   removeTempDir(dir);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
-import { startAgent, stopAgent, waitFor, type AgentProcess } from './helpers/agent-process.js';
+import { startAgent, stopAgent, waitFor, stopAllAgents, type AgentProcess } from './helpers/agent-process.js';
 import { hostEvents, waitEnrolled, waitEvent, waitWatching } from './helpers/agent-host.js';
 import { makeTempDir, put, removeTempDir, writeTree } from './helpers/temp-tree.js';
 
@@ -21,7 +21,8 @@ before(async () => {
   collector = await startCollector(join(dir, 'collector.db'));
 });
 
-after(() => {
+after(async () => {
+  await stopAllAgents();
   collector.child.kill('SIGTERM');
   removeTempDir(dir);
 });

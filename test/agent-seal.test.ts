@@ -7,14 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
-import { startAgent, stopAgent, type AgentProcess } from './helpers/agent-process.js';
+import { startAgent, stopAgent, stopAllAgents, type AgentProcess } from './helpers/agent-process.js';
 import { hostById, waitEnrolled, waitHostState, waitLog, waitWatching } from './helpers/agent-host.js';
 import { runAgent } from './helpers/run-cli.js';
 import { makeTempDir, put, removeTempDir, writeTree } from './helpers/temp-tree.js';
 
 let dir: string;
 let collector: CollectorProcess;
-const running: AgentProcess[] = [];
 
 before(async () => {
   dir = makeTempDir('driftwatch-seal-');
@@ -22,7 +21,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all(running.map((a) => stopAgent(a)));
+  await stopAllAgents();
   collector.child.kill('SIGTERM');
   removeTempDir(dir);
 });
@@ -35,7 +34,6 @@ function agentWith(name: string, sealYaml: string, extra: string[] = []): { agen
   const config = join(dir, name, 'agent.yaml');
   writeFileSync(config, `# ${name}\npaths: [/etc]\nlog_level: info\n${sealYaml}`);
   const agent = startAgent(collector.base, root, state, ['--config', config, ...extra]);
-  running.push(agent);
   return { agent, root, state };
 }
 
