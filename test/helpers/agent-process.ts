@@ -16,9 +16,10 @@ export interface AgentProcess {
 
 const started = new Set<AgentProcess>();
 
-export function startAgent(base: string, root: string, stateDir: string, extra: string[] = []): AgentProcess {
+/** `as`: run as this user and group (a test running as root, meeting what another user cannot read). */
+export function startAgent(base: string, root: string, stateDir: string, extra: string[] = [], as?: { uid: number; gid: number }): AgentProcess {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/drift-agent.js'), 'run', '--collector', base, '--enroll-token', ENROLL_TOKEN,
-    '--root', root, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--root', root, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], ...as });
   const logs: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => logs.push(line));
   createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
