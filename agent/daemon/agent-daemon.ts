@@ -28,7 +28,7 @@ import { HostMonitor, watchTargets } from './host-monitor.js';
 import { ignoreMatcher } from '../pipeline/scan-options.js';
 import { startLoginsPoll } from './logins-poll.js';
 import { runChild } from './rescan-protocol.js';
-import { waitForSeal, type SealCondition } from './seal.js';
+import { waitForSealEnrolled, type SealCondition } from './seal.js';
 
 export interface DaemonSettings {
   collector: string;
@@ -189,19 +189,9 @@ async function sealedBaseline(
     return { root: canonical.manifest.merkleRoot, createdAt: canonical.manifest.createdAt.toISOString() };
   }
   link.log.info({ condition: s.seal }, 'no baseline yet: waiting for the seal condition');
-  // Enrolled meanwhile, so the collector knows the host (pending) however long the wait; a refusal ends it.
-  const waiting = new AbortController();
-  const onStop = (): void => waiting.abort();
-  stop.addEventListener('abort', onStop, { once: true });
-  let refused: unknown;
-  enrolled().catch((err: unknown) => {
-    refused = err;
-    waiting.abort();
-  });
-  const ready = await waitForSeal(s.stateDir, s.seal, waiting.signal);
-  stop.removeEventListener('abort', onStop);
-  if (refused !== undefined) throw refused;
-  if (!ready) return undefined;
+  const heartbeat = (): Promise<void> => link.client.heartbeat(new Uint8Array(0), outbox.lastSeq).then(
+    () => undefined, (err: unknown) => { link.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'heartbeat failed'); });
+  if (!(await waitForSealEnrolled(s.stateDir, s.seal, stop, { enrolled, heartbeat, heartbeatIntervalMs: s.heartbeatIntervalMs }))) return undefined;
   const started = Date.now();
   const sealed = await runChild({ kind: 'seal', ...scope });
   if (sealed.kind !== 'sealed') throw new Error(`seal answered ${sealed.kind}`);
