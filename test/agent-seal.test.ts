@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
-import { startAgent, stopAgent, stopAllAgents, type AgentProcess } from './helpers/agent-process.js';
+import { startAgent, stopAgent, stopAllAgents, waitFor, type AgentProcess, type ApiHost } from './helpers/agent-process.js';
 import { hostById, waitEnrolled, waitHostState, waitLog, waitWatching } from './helpers/agent-host.js';
 import { runAgent } from './helpers/run-cli.js';
 import { makeTempDir, put, removeTempDir, writeTree } from './helpers/temp-tree.js';
@@ -32,17 +32,24 @@ function agentWith(name: string, sealYaml: string, extra: string[] = []): { agen
   const state = join(dir, name, 'state');
   writeTree(root, { 'etc/hosts': '127.0.0.1 localhost\n', 'etc/motd': 'hello\n' });
   const config = join(dir, name, 'agent.yaml');
-  writeFileSync(config, `# ${name}\npaths: [/etc]\nlog_level: info\n${sealYaml}`);
+  writeFileSync(config, `# ${name}\npaths: [/etc]\nheartbeat_interval: 1s\n${sealYaml}`);
   const agent = startAgent(collector.base, root, state, ['--config', config, ...extra]);
   return { agent, root, state };
 }
 
-/** The agent is waiting: enrolled, pending at the collector, no baseline, for longer than its 1 s poll. */
+const lastSeen = async (base: string, id: string): Promise<string | null> => (await hostById(base, id) as ApiHost & { last_seen_at: string | null }).last_seen_at;
+
+/**
+ * The agent is waiting: enrolled, pending at the collector, heartbeating (so
+ * it does not go silent), no baseline, for longer than its 1 s poll.
+ */
 async function assertWaiting(base: string, state: string, agent: AgentProcess): Promise<string> {
   await waitLog(agent, 'no baseline yet: waiting for the seal condition');
   const id = await waitEnrolled(state, agent);
+  const seen = await waitFor('a heartbeat', async () => (await lastSeen(base, id)) ?? undefined, 20_000, agent.logs);
   await sleep(1500);
   const host = await hostById(base, id);
+  assert.ok(Date.parse((await lastSeen(base, id))!) > Date.parse(seen), 'no heartbeat while waiting for the seal');
   assert.equal(host.state, 'pending');
   assert.equal(host.baseline_root, '');
   assert.equal(existsSync(join(state, 'baseline.pb')), false, 'sealed before the condition held');
@@ -90,6 +97,17 @@ test('an enrollment refused while the agent waits for its seal ends the wait: ex
   const { agent } = agentWith('refused', 'seal:\n  when: manual\n', ['--enroll-token', 'not-the-fleet-token-at-all']);
   assert.equal(await agent.exited, 2);
   assert.match(agent.logs.join('\n'), /AGENT_ENROLL_REFUSED/);
+});
+
+test('the seal never waits for the collector: with none answering, the agent seals and watches', { timeout: 30_000 }, async () => {
+  const root = join(dir, 'offline', 'root');
+  const state = join(dir, 'offline', 'state');
+  writeTree(root, { 'etc/hosts': '127.0.0.1 localhost\n' });
+  const agent = startAgent('http://127.0.0.1:9', root, state, ['--paths', '/etc']); // the discard port: nothing listens
+  await waitWatching(agent);
+  assert.ok(existsSync(join(state, 'baseline.pb')));
+  assert.equal(existsSync(join(state, 'identity.json')), false);
+  assert.equal(await stopAgent(agent), 0);
 });
 
 test('drift-agent seal with no agent ever run writes the request; a bad flag is a usage error', () => {
