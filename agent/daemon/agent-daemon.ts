@@ -28,7 +28,7 @@ import { HostMonitor, watchTargets } from './host-monitor.js';
 import { ignoreMatcher } from '../pipeline/scan-options.js';
 import { startLoginsPoll } from './logins-poll.js';
 import { runChild } from './rescan-protocol.js';
-import { waitForSeal, type SealCondition } from './seal.js';
+import { waitForSealEnrolled, type SealCondition } from './seal.js';
 
 export interface DaemonSettings {
   collector: string;
@@ -70,6 +70,10 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     return { ...f, labels: { ...f.labels, ...s.labels }, imageId: s.imageId ?? f.imageId };
   };
   const link: LinkContext = { client, stateDir: s.stateDir, collectorUrl: s.collector, enrollToken: s.enrollToken, key, hostFacts: facts, log, signal: stop };
+  // One enrollment per start, shared: it begins while the agent waits for its seal condition
+  // (the collector shows the host pending meanwhile), and a second caller must not enroll again.
+  let enrolling: Promise<boolean> | undefined;
+  const enrolled = (): Promise<boolean> => (enrolling ??= ensureEnrolled(link));
   let delivery: Delivery | undefined;
   const record = (events: DriftEvent[], login?: LoginFacts): void => {
     const at = new Date();
@@ -87,7 +91,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
       root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, debounceMs: s.debounceMs,
       maxHashBytesPerS: s.maxHashBytesPerS, log, emit: (events) => record(events),
     });
-    const baseline = await sealedBaseline(s, link, monitor, outbox, stop, (events) => record(events));
+    const baseline = await sealedBaseline(s, link, enrolled, monitor, outbox, stop, (events) => record(events));
     if (baseline === undefined) return;
     const sealedAt = new Date(outbox.getMeta('sealed_at') ?? baseline.createdAt);
 
@@ -122,7 +126,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     });
     await logins.poll();
 
-    void connect(link, baseline.root, m, record, log).then((ok) => {
+    void connect(link, enrolled, baseline.root, m, record, log).then((ok) => {
       if (!ok || stop.aborted) return;
       delivery = new Delivery(client, outbox, log, {
         batchMaxEvents: s.batchMaxEvents, heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -167,7 +171,8 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
  * the local one trusted.
  */
 async function sealedBaseline(
-  s: DaemonSettings, link: LinkContext, monitor: HostMonitor, outbox: Outbox, stop: AbortSignal, record: (events: DriftEvent[]) => void,
+  s: DaemonSettings, link: LinkContext, enrolled: () => Promise<boolean>, monitor: HostMonitor, outbox: Outbox, stop: AbortSignal,
+  record: (events: DriftEvent[]) => void,
 ): Promise<{ root: string; createdAt: string } | undefined> {
   const scope = { root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore };
   try {
@@ -177,14 +182,16 @@ async function sealedBaseline(
     if (!(err instanceof DriftwatchError) || err.code !== 'AGENT_BASELINE_CORRUPT') throw err;
     record([{ kind: 'coverage_gap', detail: `${err.message}; restoring the collector's copy` }]);
     link.log.error({ err: err.message }, 'local baseline damaged; fetching the collector\'s copy');
-    if (!(await ensureEnrolled(link))) return undefined;
+    if (!(await enrolled())) return undefined;
     const canonical = await fetchCanonicalBaseline(link);
     if (canonical === undefined) return undefined;
     removeStateFile(s.stateDir, STATE_FILES.view); // the next rescan compares with the restored baseline
     return { root: canonical.manifest.merkleRoot, createdAt: canonical.manifest.createdAt.toISOString() };
   }
   link.log.info({ condition: s.seal }, 'no baseline yet: waiting for the seal condition');
-  if (!(await waitForSeal(s.stateDir, s.seal, stop))) return undefined;
+  const heartbeat = (): Promise<void> => link.client.heartbeat(new Uint8Array(0), outbox.lastSeq).then(
+    () => undefined, (err: unknown) => { link.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'heartbeat failed'); });
+  if (!(await waitForSealEnrolled(s.stateDir, s.seal, stop, { enrolled, heartbeat, heartbeatIntervalMs: s.heartbeatIntervalMs }))) return undefined;
   const started = Date.now();
   const sealed = await runChild({ kind: 'seal', ...scope });
   if (sealed.kind !== 'sealed') throw new Error(`seal answered ${sealed.kind}`);
@@ -202,10 +209,10 @@ async function sealedBaseline(
 
 /** Enroll and reconcile the baseline; a replaced baseline means a full comparison against it. */
 async function connect(
-  link: LinkContext, sealedRoot: string, monitor: HostMonitor,
+  link: LinkContext, enrolled: () => Promise<boolean>, sealedRoot: string, monitor: HostMonitor,
   record: (events: DriftEvent[]) => void, log: Logger,
 ): Promise<boolean> {
-  if (!(await ensureEnrolled(link))) return false;
+  if (!(await enrolled())) return false;
   const reconciled = await reconcileBaseline(link, sealedRoot);
   if (reconciled === undefined) return false;
   if (reconciled.canonical !== undefined) {

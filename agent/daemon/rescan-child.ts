@@ -9,25 +9,36 @@ import { join } from 'node:path';
 import { DriftwatchError } from '../../common/errors.js';
 import { checkHost } from '../pipeline/check-host.js';
 import { fingerprintHost } from '../pipeline/fingerprint-host.js';
-import type { Manifest } from '../model.js';
+import type { DriftEvent, Manifest } from '../model.js';
 import { ViewStore } from '../state/view-store.js';
 import { STATE_FILES } from '../state/state-dir.js';
 import { loadBaseline, saveBaseline } from './baseline-files.js';
 import type { ChildJob, ChildReply } from './rescan-protocol.js';
 
-async function reference(job: ChildJob): Promise<Manifest> {
+/**
+ * What a rescan compares with: the view, else the sealed baseline. The view is
+ * a cache a rescan rebuilds, so a damaged one is reported (a coverage gap) and
+ * the host compared with the baseline, never left failing every rescan.
+ */
+async function reference(job: ChildJob): Promise<{ manifest: Manifest; gaps: DriftEvent[] }> {
   const view = join(job.stateDir, STATE_FILES.view);
+  const gaps: DriftEvent[] = [];
   if (job.kind === 'rescan' && !job.fromBaseline && existsSync(view)) {
-    const store = ViewStore.open(view);
     try {
-      return store.manifest();
-    } finally {
-      store.close();
+      const store = ViewStore.open(view);
+      try {
+        return { manifest: store.manifest(), gaps };
+      } finally {
+        store.close();
+      }
+    } catch (err) {
+      const why = err instanceof DriftwatchError ? err.message : `${view}: ${err instanceof Error ? err.message : String(err)}`;
+      gaps.push({ kind: 'coverage_gap', detail: `the agent's view of the host is damaged (${why}); compared with the sealed baseline instead, and rebuilt` });
     }
   }
   const baseline = await loadBaseline(job.stateDir);
   if (baseline === undefined) throw new DriftwatchError('AGENT_STATE_INVALID', 'no sealed baseline to compare with');
-  return baseline.manifest;
+  return { manifest: baseline.manifest, gaps };
 }
 
 async function run(job: ChildJob): Promise<ChildReply> {
@@ -44,13 +55,13 @@ async function run(job: ChildJob): Promise<ChildReply> {
       return { kind: 'sealed', root: manifest.merkleRoot, files: manifest.files.length, packages: manifest.packages.length, mismatches: manifest.packageMismatches.length };
     }
     case 'rescan': {
-      const before = await reference(job);
+      const { manifest: before, gaps } = await reference(job);
       const { current, events } = await checkHost({
         root: job.root, baseline: { head: before, complete: Promise.resolve(before) }, baselineSource: 'the observed state',
         paths: job.paths, ignore: job.ignore, quick: !job.full, hashWorkers: 1, maxHashBytesPerS: job.maxHashBytesPerS,
       });
       ViewStore.create(next, current);
-      return { kind: 'rescanned', events, files: current.files.length };
+      return { kind: 'rescanned', events: [...gaps, ...events], files: current.files.length };
     }
   }
 }

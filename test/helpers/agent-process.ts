@@ -14,14 +14,30 @@ export interface AgentProcess {
   exited: Promise<number | null>;
 }
 
-export function startAgent(base: string, root: string, stateDir: string, extra: string[] = []): AgentProcess {
+const started = new Set<AgentProcess>();
+
+/** `as`: run as this user and group (a test running as root, meeting what another user cannot read). */
+export function startAgent(base: string, root: string, stateDir: string, extra: string[] = [], as?: { uid: number; gid: number }): AgentProcess {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/drift-agent.js'), 'run', '--collector', base, '--enroll-token', ENROLL_TOKEN,
-    '--root', root, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--root', root, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], ...as });
   const logs: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => logs.push(line));
   createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, logs, exited };
+  const agent = { child, logs, exited };
+  started.add(agent);
+  void exited.then(() => started.delete(agent));
+  return agent;
+}
+
+/** For after(): stops every agent still running (a failed test must not leave one watching, or hang the run). */
+export async function stopAllAgents(): Promise<void> {
+  await Promise.all([...started].map(async (a) => {
+    a.child.kill('SIGTERM');
+    const killer = setTimeout(() => a.child.kill('SIGKILL'), 10_000);
+    await a.exited;
+    clearTimeout(killer);
+  }));
 }
 
 export async function stopAgent(agent: AgentProcess): Promise<number | null> {

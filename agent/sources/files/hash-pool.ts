@@ -41,18 +41,29 @@ export class HashPool {
     this.bytesPerMs = maxBytesPerS / 1000;
   }
 
-  /** False (and a later dispatch scheduled) while the rate cap has no budget left. */
-  private withinRate(): boolean {
+  /**
+   * True, and the bytes charged, when the rate cap's budget covers a batch of
+   * `bytes`; else false, and a dispatch scheduled for when it will. A batch is
+   * paid for before it is handed out (paying after let a whole batch, up to
+   * 16 MiB, through above the cap); one file larger than the bucket waits
+   * for a full bucket and leaves a debt.
+   */
+  private withinRate(bytes: number): boolean {
     if (this.bytesPerMs === 0) return true;
+    const capacity = this.bytesPerMs * 1000;
     const now = performance.now();
     // At most one second's worth saved up, so an idle pool cannot burst far above the cap.
-    this.budget = Math.min(this.bytesPerMs * 1000, this.budget + (now - this.budgetAt) * this.bytesPerMs);
+    this.budget = Math.min(capacity, this.budget + (now - this.budgetAt) * this.bytesPerMs);
     this.budgetAt = now;
-    if (this.budget >= 0) return true;
+    const need = Math.min(bytes, capacity);
+    if (this.budget >= need) {
+      this.budget -= bytes;
+      return true;
+    }
     this.retry ??= setTimeout(() => {
       this.retry = undefined;
       this.dispatch();
-    }, Math.ceil(-this.budget / this.bytesPerMs));
+    }, Math.ceil((need - this.budget) / this.bytesPerMs));
     return false;
   }
 
@@ -118,16 +129,16 @@ export class HashPool {
       }
       let best: Slot | undefined;
       for (const s of this.slots) if (s.inFlight < MAX_IN_FLIGHT && (best === undefined || s.inFlight < best.inFlight)) best = s;
-      if (best === undefined || !this.withinRate()) return;
-      const batch: HashJob[] = [];
+      if (best === undefined) return;
+      // Under a cap, a batch holds at most one second's worth, so the budget can cover it.
+      const maxBytes = this.bytesPerMs === 0 ? BATCH_BYTES : Math.min(BATCH_BYTES, this.bytesPerMs * 1000);
+      let end = this.head;
       let bytes = 0;
-      while (batch.length < BATCH_FILES && bytes < BATCH_BYTES && this.head < this.queue.length) {
-        const job = this.queue[this.head++]!;
-        batch.push(job);
-        bytes += job.size;
-      }
+      while (end - this.head < BATCH_FILES && bytes < maxBytes && end < this.queue.length) bytes += this.queue[end++]!.size;
+      if (!this.withinRate(bytes)) return;
+      const batch = this.queue.slice(this.head, end);
+      this.head = end;
       best.inFlight++;
-      this.budget -= bytes;
       best.worker.postMessage(batch);
       if (this.head > 8192) { // let handed-out jobs be collected
         this.queue = this.queue.slice(this.head);
