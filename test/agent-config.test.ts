@@ -49,7 +49,8 @@ test('the complete example of docs/agent.md loads, every key parsed', () => {
   // The table documents exactly the schema's settings (seal's as seal.when and
   // seal.file), and the example shows all of them but the token's other form.
   const settings = Object.keys(AgentConfigSchema.properties).flatMap((k) => (k === 'seal' ? ['seal.when', 'seal.file'] : [k]));
-  const documented = [...doc.matchAll(/^\| `([a-z_.]+)` \|/gm)].map((m) => m[1]);
+  const section = doc.slice(doc.indexOf('## Configuration'), doc.indexOf('\n## ', doc.indexOf('## Configuration') + 1));
+  const documented = [...section.matchAll(/^\| `([a-z_.]+)` \|/gm)].map((m) => m[1]);
   assert.deepEqual(documented.sort(), [...settings].sort());
   const shown = [...text.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
   assert.deepEqual(shown.sort(), Object.keys(AgentConfigSchema.properties).filter((k) => k !== 'enroll_token').sort());

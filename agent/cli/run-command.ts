@@ -96,6 +96,12 @@ export async function runCommand(args: string[]): Promise<number> {
     await runDaemon(settings, log, stop.signal);
   } finally {
     removeStateFile(settings.stateDir, STATE_FILES.pid);
+    // Everything is closed and the outbox is on disk: a handle left open somewhere must not keep
+    // a stopped agent alive (systemd would SIGKILL it at TimeoutStopSec). Unref'd: fires only then.
+    setTimeout(() => {
+      log.warn('a handle was still open 2 s after stop; exiting anyway');
+      process.exit(process.exitCode ?? 0);
+    }, 2000).unref();
   }
   log.info({ stateDir: join(settings.stateDir) }, 'stopped');
   return 0;

@@ -7,7 +7,7 @@
 //   4. in the background: enroll, check the local baseline against the
 //      collector's copy (upload it if the collector has none), then deliver
 //      the outbox and send heartbeats;
-//   5. on SIGTERM: an agent_stopped event, a bounded drain, a snapshot, exit.
+//   5. on SIGTERM: an agent_stopped event, a bounded drain, exit.
 // Everything that talks to the collector retries: a dead collector never
 // stops the watching, and events wait in the outbox.
 import { setPriority } from 'node:os';
@@ -154,7 +154,8 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     await watcher?.close();
     if (monitor !== undefined) {
       await monitor.close();
-      record([{ kind: 'agent_stopped', detail: 'the agent was stopped (SIGTERM/SIGINT)' }]);
+      const why = fatal === undefined ? 'the agent was stopped (SIGTERM/SIGINT)' : `the agent stopped on an error: ${fatal instanceof Error ? fatal.message : String(fatal)}`;
+      record([{ kind: 'agent_stopped', detail: why }]);
       if (delivery !== undefined && !(await delivery.drain(STOP_DRAIN_MS))) log.warn('collector did not take every event before stop; they stay queued');
     }
     await delivery?.stop();

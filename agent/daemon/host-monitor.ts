@@ -49,6 +49,7 @@ export class HostMonitor {
   private timer: NodeJS.Timeout | undefined;
   private work: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly queuedRescans = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: MonitorOptions) {
     this.isIgnored = ignoreMatcher(opts.ignore);
@@ -87,7 +88,12 @@ export class HostMonitor {
    * the baseline was replaced by the collector's copy).
    */
   rescan(full: boolean, why: string, fromBaseline = false): Promise<void> {
-    return this.enqueue(async () => {
+    // A timer firing while the last rescan of its kind still waits or runs adds nothing but load.
+    const key = `${full}/${fromBaseline}`;
+    const queued = this.queuedRescans.get(key);
+    if (queued !== undefined) return queued;
+    const job = this.enqueue(async () => {
+      this.queuedRescans.delete(key);
       const started = Date.now();
       const o = this.opts;
       const reply = await runChild({
@@ -100,6 +106,8 @@ export class HostMonitor {
       // Changes seen while the child ran may postdate its walk: look at them again.
       if (this.pendingPaths.size > 0 || this.pendingPackages) this.schedule();
     });
+    this.queuedRescans.set(key, job);
+    return job;
   }
 
   /** The view the seal child wrote becomes the view. */
