@@ -87,11 +87,11 @@ export function renderLatency(r: LatencyResult): string {
 function footprintRow(f: Footprint): string {
   const n = (x: number, d = 1): string => x.toFixed(d).padStart(10);
   const end = (f.samples.at(-1)?.rssKb ?? NaN) / 1024;
-  return `${f.contender.padEnd(14)}${n(f.readyS)} s${n(f.rssMedianMb)} MB${n(f.rssMaxMb)} MB${n(end)} MB${n(f.cpuPct, 2)} %${String(f.maxChildren).padStart(10)}`;
+  return `${f.contender.padEnd(14)}${n(f.readyS)} s${n(f.rssMedianMb)} MB${n(f.anonMedianMb)} MB${n(f.rssMaxMb)} MB${n(end)} MB${n(f.cpuPct, 2)} %${String(f.maxChildren).padStart(10)}`;
 }
 
 export function renderSteady(r: SteadyResult): string {
-  const rows = [`${'contender'.padEnd(14)}${'ready'.padStart(12)}${'RSS median'.padStart(13)}${'RSS max'.padStart(13)}${'RSS end'.padStart(13)}${'CPU'.padStart(12)}${'children'.padStart(10)}`];
+  const rows = [`${'contender'.padEnd(14)}${'ready'.padStart(12)}${'RSS median'.padStart(13)}${'anon median'.padStart(13)}${'RSS max'.padStart(13)}${'RSS end'.padStart(13)}${'CPU'.padStart(12)}${'children'.padStart(10)}`];
   rows.push(footprintRow(r.agent));
   if (r.peer !== null) rows.push(footprintRow(r.peer));
   const notes = [`seal: ${r.sealedFiles ?? '?'} files in ${r.sealMs === null ? '?' : (r.sealMs / 1000).toFixed(1)} s (part of the agent's "ready"); drift events during the window: ${r.driftInWindow}`];

@@ -30,6 +30,8 @@ export interface Footprint {
   readonly readyS: number;
   readonly rssMedianMb: number;
   readonly rssMaxMb: number;
+  /** The anonymous part (heaps); the rest of RSS is file-backed, mostly the node binary's pages, shared with other node processes. */
+  readonly anonMedianMb: number;
   /** CPU over the window, % of one core. */
   readonly cpuPct: number;
   readonly samples: ProcSample[];
@@ -79,7 +81,7 @@ async function sample(contender: Footprint['contender'], pid: number, readyS: nu
   const last = samples.at(-1)!;
   const rss = samples.map((s) => s.rssKb / 1024);
   return {
-    contender, readyS, rssMedianMb: median(rss), rssMaxMb: Math.max(...rss),
+    contender, readyS, rssMedianMb: median(rss), rssMaxMb: Math.max(...rss), anonMedianMb: median(samples.map((s) => s.anonKb / 1024)),
     cpuPct: ((last.cpuS - first.cpuS) / ((last.t - first.t) / 1000)) * 100, samples, maxChildren,
   };
 }
