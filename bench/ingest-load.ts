@@ -63,7 +63,7 @@ const { values: a } = parseArgs({
   options: {
     url: { type: 'string' }, hosts: { type: 'string' }, concurrency: { type: 'string' }, 'event-concurrency': { type: 'string' },
     duration: { type: 'string' }, warmup: { type: 'string' }, batch: { type: 'string' }, 'event-rate': { type: 'string' },
-    'heartbeat-rate': { type: 'string' }, 'prebuild-rate': { type: 'string' },
+    'heartbeat-rate': { type: 'string' }, 'prebuild-rate': { type: 'string' }, 'presign-rate': { type: 'string' },
   },
   strict: true, allowPositionals: false,
 });
@@ -76,6 +76,8 @@ const warmupS = intFlag('warmup', a.warmup, Math.min(5, Math.floor(durationS / 5
 const batchSize = intFlag('batch', a.batch, 100, 1);
 // Enough prepared batches for this many events/s over the whole phase; past that, batches are built on the fly.
 const prebuildRate = intFlag('prebuild-rate', a['prebuild-rate'], 50_000, 0);
+// The same for heartbeats, presigned (signing is the agents' work, not the collector's).
+const presignRate = intFlag('presign-rate', a['presign-rate'], 7_000, 0);
 // The enroll token comes through the environment, like the collector's, to keep it out of `ps`.
 const enrollToken = process.env.DRIFTWATCH_ENROLL_TOKEN ?? '';
 if (Math.max(concurrency, eventConcurrency) > hostCount) throw new Error('concurrency cannot exceed --hosts: a host sends one request at a time');
@@ -111,6 +113,8 @@ async function enrollAll(hosts: SimHost[]): Promise<void> {
 
 interface Prepared {
   readonly body: Uint8Array;
+  /** Signed ahead of time; absent: signed when sent. */
+  readonly headers?: Record<string, string>;
   readonly expectAck: number;
   readonly built: boolean;
 }
@@ -150,7 +154,7 @@ async function runPhase(spec: PhaseSpec, hosts: SimHost[]): Promise<PhaseResult>
       const host = idle.shift()!; // never empty: there are no more workers than hosts
       const p = spec.prepare(host);
       if (p.built) built += 1;
-      const headers = host.signedHeaders(spec.path, p.body);
+      const headers = p.headers ?? host.signedHeaders(spec.path, p.body);
       const sentAt = interval > 0 ? scheduled : performance.now();
       let status = 0;
       let ack = -1;
@@ -221,9 +225,17 @@ async function main(): Promise<void> {
   }, hosts));
   for (const h of hosts) h.dropPrebuilt();
   log(`phase heartbeats: ${durationS} s (first ${warmupS} s not counted)`);
+  t = performance.now();
+  const presignPerHost = Math.ceil((presignRate * durationS) / hostCount);
+  for (const h of hosts) h.presignHeartbeats(presignPerHost, HEARTBEAT_PATH);
+  const presignMs = performance.now() - t;
+  log(`presigned ${presignPerHost * hostCount} heartbeats in ${(presignMs / 1000).toFixed(1)} s`);
   phases.push(await runPhase({
     name: 'heartbeats', path: HEARTBEAT_PATH, unitsPerRequest: 1, rate: intFlag('heartbeat-rate', a['heartbeat-rate'], 0, 0), concurrency,
-    prepare: (h) => ({ body: h.heartbeatBody(), expectAck: h.ackedSeq, built: false }),
+    prepare: (h) => {
+      const { body, headers, built } = h.takeHeartbeat(HEARTBEAT_PATH);
+      return { body, headers, expectAck: h.ackedSeq, built };
+    },
   }, hosts));
   agent.destroy();
 

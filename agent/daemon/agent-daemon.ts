@@ -10,7 +10,6 @@
 //   5. on SIGTERM: an agent_stopped event, a bounded drain, exit.
 // Everything that talks to the collector retries: a dead collector never
 // stops the watching, and events wait in the outbox.
-import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DriftwatchError } from '../../common/errors.js';
@@ -56,11 +55,6 @@ export interface DaemonSettings {
 const STOP_DRAIN_MS = 5_000;
 
 export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSignal): Promise<void> {
-  try {
-    setPriority(0, s.nice); // before any worker starts: threads inherit the nice value
-  } catch (err) {
-    log.warn({ err: String(err) }, 'cannot lower the priority');
-  }
   ensureStateDir(s.stateDir);
   const key = loadOrCreateKey(s.stateDir);
   const outbox = Outbox.open(join(s.stateDir, STATE_FILES.outbox), { maxEvents: s.outboxMaxEvents });
@@ -88,7 +82,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
   let wakeMain = (): void => undefined;
   try {
     monitor = new HostMonitor({
-      root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, debounceMs: s.debounceMs,
+      root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, nice: s.nice, debounceMs: s.debounceMs,
       maxHashBytesPerS: s.maxHashBytesPerS, log, emit: (events) => record(events),
     });
     const baseline = await sealedBaseline(s, link, enrolled, monitor, outbox, stop, (events) => record(events));
@@ -175,7 +169,7 @@ async function sealedBaseline(
   s: DaemonSettings, link: LinkContext, enrolled: () => Promise<boolean>, monitor: HostMonitor, outbox: Outbox, stop: AbortSignal,
   record: (events: DriftEvent[]) => void,
 ): Promise<{ root: string; createdAt: string } | undefined> {
-  const scope = { root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore };
+  const scope = { root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, nice: s.nice };
   try {
     const found = await runChild({ kind: 'verify-baseline', ...scope });
     if (found.kind === 'baseline') return found;

@@ -31,6 +31,8 @@ export interface MonitorOptions {
   stateDir: string;
   paths: readonly string[];
   ignore: readonly string[];
+  /** Nice level of the rescan processes (live detection keeps the daemon's). */
+  nice: number;
   debounceMs: number;
   /** Hashing cap for rescans, bytes per second (0: none). */
   maxHashBytesPerS: number;
@@ -97,7 +99,7 @@ export class HostMonitor {
       const started = Date.now();
       const o = this.opts;
       const reply = await runChild({
-        kind: 'rescan', full, fromBaseline, maxHashBytesPerS: o.maxHashBytesPerS, root: o.root, stateDir: o.stateDir, paths: o.paths, ignore: o.ignore,
+        kind: 'rescan', full, fromBaseline, maxHashBytesPerS: o.maxHashBytesPerS, root: o.root, stateDir: o.stateDir, paths: o.paths, ignore: o.ignore, nice: o.nice,
       });
       if (reply.kind !== 'rescanned') throw new Error(`rescan answered ${reply.kind}`);
       this.publish(reply.events);

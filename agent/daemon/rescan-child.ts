@@ -5,6 +5,7 @@
 // events it produced are in the outbox, so a crash in between repeats events
 // rather than losing them.
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { DriftwatchError } from '../../common/errors.js';
 import { checkHost } from '../pipeline/check-host.js';
@@ -67,6 +68,12 @@ async function run(job: ChildJob): Promise<ChildReply> {
 }
 
 process.once('message', (job: ChildJob) => {
+  try {
+    // Sealing and rescans must not starve the host; live detection in the daemon keeps its priority.
+    setPriority(0, job.nice);
+  } catch {
+    // not permitted here (a container): run at the inherited priority
+  }
   run(job).then(
     (reply) => process.send!(reply, () => process.exit(0)),
     (err: unknown) => {

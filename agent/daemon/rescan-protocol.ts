@@ -13,6 +13,8 @@ interface Scope {
   stateDir: string;
   paths: readonly string[];
   ignore: readonly string[];
+  /** The child lowers its own priority to this before any work (its threads inherit it). */
+  nice: number;
 }
 
 export type ChildJob =
