@@ -1,10 +1,5 @@
 // drift-agent: command dispatch and the one place errors become exit codes.
 import { runCli } from '../../common/cli-dispatch.js';
-import { checkCommand } from './check-command.js';
-import { runCommand } from './run-command.js';
-import { sealCommand } from './seal-command.js';
-import { statusCommand } from './status-command.js';
-import { scanCommand } from './scan-command.js';
 
 const HELP = `Usage: drift-agent <command> [options]
 
@@ -22,6 +17,14 @@ Run 'drift-agent <command> --help' for a command's options.`;
 export async function main(argv: string[]): Promise<number> {
   return runCli({
     name: 'drift-agent', help: HELP, usageCode: 'AGENT_USAGE', internalCode: 'AGENT_INTERNAL',
-    commands: { scan: scanCommand, check: checkCommand, run: runCommand, seal: sealCommand, status: statusCommand },
+    // Loaded on demand: the daemon (run) must not carry the scan pipeline's
+    // libraries (systeminformation alone is ~12 MB resident) for its lifetime.
+    commands: {
+      scan: async (args) => (await import('./scan-command.js')).scanCommand(args),
+      check: async (args) => (await import('./check-command.js')).checkCommand(args),
+      run: async (args) => (await import('./run-command.js')).runCommand(args),
+      seal: async (args) => (await import('./seal-command.js')).sealCommand(args),
+      status: async (args) => (await import('./status-command.js')).statusCommand(args),
+    },
   }, argv);
 }

@@ -18,7 +18,6 @@ import { eventToProto, type LoginFacts } from '../codec/event-proto.js';
 import type { DriftEvent, HostFacts } from '../model.js';
 import { Outbox } from '../outbox/outbox.js';
 import { CollectorClient } from '../report/collector-client.js';
-import { readHostFacts } from '../sources/host-facts.js';
 import { ensureStateDir, loadOrCreateKey, removeStateFile, STATE_FILES } from '../state/state-dir.js';
 import { startWatcher, type Watcher } from '../watch/watcher.js';
 import { ensureEnrolled, fetchCanonicalBaseline, reconcileBaseline, type LinkContext } from './collector-link.js';
@@ -60,7 +59,9 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
   const outbox = Outbox.open(join(s.stateDir, STATE_FILES.outbox), { maxEvents: s.outboxMaxEvents });
   const client = new CollectorClient(s.collector, s.ca === undefined ? {} : { ca: s.ca });
   const facts = async (): Promise<HostFacts> => {
-    const f = await readHostFacts(s.root);
+    const reply = await runChild({ kind: 'host-facts', root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, nice: s.nice });
+    if (reply.kind !== 'facts') throw new Error(`host facts answered ${reply.kind}`);
+    const f = reply.facts;
     return { ...f, labels: { ...f.labels, ...s.labels }, imageId: s.imageId ?? f.imageId };
   };
   const link: LinkContext = { client, stateDir: s.stateDir, collectorUrl: s.collector, enrollToken: s.enrollToken, key, hostFacts: facts, log, signal: stop };

@@ -1,5 +1,5 @@
-// A child process for the work that holds whole manifests in memory: sealing
-// the baseline, verifying it, and rescans. The daemon stays small because
+// A child process for the work that holds whole manifests in memory (sealing
+// the baseline, verifying it, rescans) or large libraries (host facts). The daemon stays small because
 // this memory goes back to the system when the child exits. The child writes
 // its new view to a separate file; the daemon adopts it only after the
 // events it produced are in the outbox, so a crash in between repeats events
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DriftwatchError } from '../../common/errors.js';
 import { checkHost } from '../pipeline/check-host.js';
 import { fingerprintHost } from '../pipeline/fingerprint-host.js';
+import { readHostFacts } from '../sources/host-facts.js';
 import type { DriftEvent, Manifest } from '../model.js';
 import { ViewStore } from '../state/view-store.js';
 import { STATE_FILES } from '../state/state-dir.js';
@@ -45,6 +46,8 @@ async function reference(job: ChildJob): Promise<{ manifest: Manifest; gaps: Dri
 async function run(job: ChildJob): Promise<ChildReply> {
   const next = join(job.stateDir, STATE_FILES.viewNext);
   switch (job.kind) {
+    case 'host-facts':
+      return { kind: 'facts', facts: await readHostFacts(job.root) };
     case 'verify-baseline': {
       const b = await loadBaseline(job.stateDir);
       return b === undefined ? { kind: 'none' } : { kind: 'baseline', root: b.manifest.merkleRoot, createdAt: b.manifest.createdAt.toISOString() };

@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DriftwatchError, type ErrorCode } from '../../common/errors.js';
-import type { DriftEvent } from '../model.js';
+import type { DriftEvent, HostFacts } from '../model.js';
 import { STATE_FILES } from '../state/state-dir.js';
 
 interface Scope {
@@ -19,12 +19,15 @@ interface Scope {
 
 export type ChildJob =
   | ({ kind: 'verify-baseline' } & Scope)
+  /** Host facts for enrollment: systeminformation is large, and only this needs it. */
+  | ({ kind: 'host-facts' } & Scope)
   | ({ kind: 'seal' } & Scope)
   /** Against the view, or the baseline when `fromBaseline` (or when there is no view yet). */
   | ({ kind: 'rescan'; full: boolean; fromBaseline: boolean; maxHashBytesPerS: number } & Scope);
 
 export type ChildReply =
   | { kind: 'none' }
+  | { kind: 'facts'; facts: HostFacts }
   | { kind: 'baseline'; root: string; createdAt: string }
   | { kind: 'sealed'; root: string; files: number; packages: number; mismatches: number }
   | { kind: 'rescanned'; events: DriftEvent[]; files: number }
@@ -32,7 +35,9 @@ export type ChildReply =
 
 /** Runs one job in a fresh child process; a failure in the child is thrown here with its code. */
 export function runChild(job: ChildJob): Promise<Exclude<ChildReply, { kind: 'error' }>> {
-  rmSync(join(job.stateDir, STATE_FILES.viewNext), { force: true });
+  // Only the jobs that write a new view clear a stale one (never while another child writes it: the
+  // daemon runs those one at a time).
+  if (job.kind === 'seal' || job.kind === 'rescan') rmSync(join(job.stateDir, STATE_FILES.viewNext), { force: true });
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./rescan-child.js', import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let reply: ChildReply | undefined;

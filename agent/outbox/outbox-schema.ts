@@ -1,16 +1,9 @@
-// The outbox's SQLite schema as numbered migrations. The version applied last
-// lives in PRAGMA user_version, a field of the database header, so it commits
-// or rolls back with the migration that sets it: a crash never leaves a
-// half-applied version. A released migration is never edited; a change is a
-// new one. Same conventions as the collector's store (STRICT tables so a wrong
-// type is an error, integer milliseconds since the epoch), but its own module:
-// agent/ and collector/ never import each other.
+// The outbox's SQLite schema as numbered migrations (applied by
+// common/sqlite-migrate.ts; once released, never edited). Same conventions as
+// the collector's store: STRICT tables so a wrong type is an error, integer
+// milliseconds since the epoch.
 import type Database from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  sql: string;
-}
+import { applyMigrations, userVersion, type Migration } from '../../common/sqlite-migrate.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -50,11 +43,7 @@ CREATE TABLE meta (
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
-export function userVersion(db: Database.Database): number {
-  const v = db.pragma('user_version', { simple: true });
-  if (typeof v !== 'number') throw new Error(`PRAGMA user_version returned ${String(v)}`);
-  return v;
-}
+export { userVersion };
 
 /** Why this schema version cannot be used by this agent, or undefined when it can (after migrating). */
 export function unusableVersion(version: number, canMigrate: boolean): string | undefined {
@@ -70,22 +59,6 @@ export function unusableVersion(version: number, canMigrate: boolean): string | 
   return undefined;
 }
 
-/**
- * Applies the migrations the database lacks, each in its own IMMEDIATE
- * transaction: the write lock is taken before user_version is read, so two
- * processes opening the same file cannot both apply one migration.
- */
 export function migrate(db: Database.Database): void {
-  MIGRATIONS.forEach((m, i) => {
-    // Versions are 1, 2, 3, ...: a gap or a reordering is a programming error.
-    if (m.version !== i + 1) throw new Error(`outbox migration ${i} has version ${m.version}, expected ${i + 1}`);
-  });
-  for (const m of MIGRATIONS) {
-    db.transaction(() => {
-      if (userVersion(db) >= m.version) return;
-      db.exec(m.sql);
-      // PRAGMA takes no bound parameters; m.version is an integer from the array above.
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+  applyMigrations(db, MIGRATIONS, 'outbox');
 }

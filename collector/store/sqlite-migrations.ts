@@ -1,17 +1,11 @@
-// The SQLite schema as numbered migrations. The version applied last lives in
-// PRAGMA user_version (a field of the database header, so it commits or rolls
-// back with the migration that sets it: a crash never leaves a half-applied
-// version). A migration, once released, is never edited: a change is a new one.
+// The collector's SQLite schema as numbered migrations (applied by
+// common/sqlite-migrate.ts; once released, never edited).
 //
 // Conventions: STRICT tables (SQLite >= 3.37) so a wrong type is an error, not
 // a silent affinity conversion; times are integer milliseconds since the
 // epoch; JSON columns are TEXT checked with json_valid.
 import type Database from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  sql: string;
-}
+import { applyMigrations, userVersion, type Migration } from '../../common/sqlite-migrate.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -142,33 +136,13 @@ CREATE INDEX events_host_kind_seq ON events (host_id, kind, seq, id);
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
-export function userVersion(db: Database.Database): number {
-  const v = db.pragma('user_version', { simple: true });
-  if (typeof v !== 'number') throw new Error(`PRAGMA user_version returned ${String(v)}`);
-  return v;
-}
+export { userVersion };
 
-/**
- * Applies the migrations the database lacks, each in its own IMMEDIATE
- * transaction: the write lock is taken before user_version is read, so two
- * processes opening the same file cannot both apply one migration.
- */
 export function migrate(db: Database.Database): void {
-  MIGRATIONS.forEach((m, i) => {
-    // Versions are 1, 2, 3, ...: a gap or a reordering is a programming error.
-    if (m.version !== i + 1) throw new Error(`migration ${i} has version ${m.version}, expected ${i + 1}`);
-  });
   const found = userVersion(db);
   if (found > LATEST_VERSION) {
     // Downgrading the collector binary must not run it on a schema it does not know.
     throw new Error(`database schema version ${found} is newer than this collector's (${LATEST_VERSION})`);
   }
-  for (const m of MIGRATIONS) {
-    db.transaction(() => {
-      if (userVersion(db) >= m.version) return;
-      db.exec(m.sql);
-      // PRAGMA takes no bound parameters; m.version is an integer from the array above.
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+  applyMigrations(db, MIGRATIONS, 'store');
 }
