@@ -1,6 +1,6 @@
 // Builds the collector's HTTP app: protobuf body parsing with size limits,
 // agent routes, operator routes, health, and one error handler.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CollectorConfig } from '../config.js';
 import { registerAgentRoutes } from '../ingest/agent-routes.js';
@@ -21,7 +21,7 @@ export function buildApp(
     genReqId: () => randomUUID(),
     // Two info lines per request would be gigabytes an hour at fleet rates; errors
     // and rejections are logged with their request id, and /metrics counts the rest.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addContentTypeParser('application/x-protobuf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.setErrorHandler(errorHandler);
