@@ -19,11 +19,11 @@ import type { DriftEvent, HostFacts } from '../model.js';
 import { Outbox } from '../outbox/outbox.js';
 import { CollectorClient } from '../report/collector-client.js';
 import { ensureStateDir, loadOrCreateKey, removeStateFile, STATE_FILES } from '../state/state-dir.js';
-import { startWatcher, type Watcher } from '../watch/watcher.js';
+import { startThreadedWatcher } from '../watch/threaded-watcher.js';
+import type { Watcher } from '../watch/watcher.js';
 import { ensureEnrolled, fetchCanonicalBaseline, reconcileBaseline, type LinkContext } from './collector-link.js';
 import { Delivery } from './delivery.js';
 import { HostMonitor, watchTargets } from './host-monitor.js';
-import { ignoreMatcher } from '../pipeline/scan-options.js';
 import { startLoginsPoll } from './logins-poll.js';
 import { runChild } from './rescan-protocol.js';
 import { waitForSealEnrolled, type SealCondition } from './seal.js';
@@ -92,19 +92,16 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
 
     // The watch starts before the rescan at start, so nothing changed between the two goes unseen.
     const toRootPath = (abs: string): string => (s.root === '/' ? abs : abs.slice(s.root.length) || '/');
-    const isIgnored = ignoreMatcher(s.ignore);
     const mon = monitor;
-    watcher = startWatcher({
-      paths: watchTargets(s.root, s.paths),
-      ignored: (abs) => isIgnored(toRootPath(abs)),
-      chokidarPaths: s.chokidarPaths.map((p) => (s.root === '/' ? p : join(s.root, p))),
-      onChange: (abs) => mon.changed(toRootPath(abs)),
-      onGap: (abs, reason) => {
+    watcher = startThreadedWatcher(
+      { root: s.root, ignore: s.ignore, paths: watchTargets(s.root, s.paths), chokidarPaths: s.chokidarPaths.map((p) => (s.root === '/' ? p : join(s.root, p))) },
+      (abs) => mon.changed(toRootPath(abs)),
+      (abs, reason) => {
         const path = toRootPath(abs);
         record([{ kind: 'coverage_gap', path, detail: `not watched: ${reason}; rescanning` }]);
         mon.changed(path);
       },
-    });
+    );
     await watcher.ready;
     // Whatever changed while the agent was not running (against the view it kept, or the baseline).
     await monitor.rescan(false, 'start');
