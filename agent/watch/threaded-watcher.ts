@@ -28,6 +28,7 @@ export function startThreadedWatcher(
   });
   let stats = NO_STATS;
   let failure: Error | undefined;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const ready = new Promise<void>((resolve) => {
     worker.on('message', (m: ThreadMessage) => {
       if (m.kind === 'change') onChange(m.path);
@@ -55,8 +56,7 @@ export function startThreadedWatcher(
     async close() {
       if (closing) return;
       closing = true;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.postMessage('close');
+      worker.postMessage('close'); // ignored by a thread that is already gone; `exited` has settled then
       await exited;
     },
   };
