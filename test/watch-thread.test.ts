@@ -15,20 +15,20 @@ async function until(what: string, ok: () => boolean): Promise<void> {
   }
 }
 
-test('changes in the watched tree arrive from the thread, ignored paths do not', async () => {
+test('changes arrive from the thread as paths inside the root; ignored paths do not', async () => {
   const root = makeTempDir();
   const changes: string[] = [];
   try {
     writeTree(root, { 'etc/hosts': 'a\n', 'usr/bin/ls': 'ls' });
-    const w = startThreadedWatcher({ root, ignore: ['/etc/skip'], paths: [join(root, 'etc'), join(root, 'usr')], chokidarPaths: [join(root, 'etc')] },
+    const w = startThreadedWatcher({ root, ignore: ['/etc/skip'], paths: ['/etc', '/usr'], chokidarPaths: ['/etc'] },
       (p) => changes.push(p), () => undefined);
     await w.ready;
     assert.ok(w.stats().directories >= 2, JSON.stringify(w.stats()));
     writeFileSync(join(root, 'etc/skip'), 'x');
     writeFileSync(join(root, 'usr/bin/nc'), 'nc');
     writeFileSync(join(root, 'etc/hosts'), 'b\n');
-    await until('both changes', () => changes.includes(join(root, 'usr/bin/nc')) && changes.includes(join(root, 'etc/hosts')));
-    assert.ok(!changes.includes(join(root, 'etc/skip')), changes.join('\n'));
+    await until('both changes', () => changes.includes('/usr/bin/nc') && changes.includes('/etc/hosts'));
+    assert.ok(!changes.includes('/etc/skip'), changes.join('\n'));
     await w.close();
   } finally {
     removeTempDir(root);

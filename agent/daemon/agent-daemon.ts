@@ -91,13 +91,11 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     const sealedAt = new Date(outbox.getMeta('sealed_at') ?? baseline.createdAt);
 
     // The watch starts before the rescan at start, so nothing changed between the two goes unseen.
-    const toRootPath = (abs: string): string => (s.root === '/' ? abs : abs.slice(s.root.length) || '/');
     const mon = monitor;
     watcher = startThreadedWatcher(
-      { root: s.root, ignore: s.ignore, paths: watchTargets(s.root, s.paths), chokidarPaths: s.chokidarPaths.map((p) => (s.root === '/' ? p : join(s.root, p))) },
-      (abs) => mon.changed(toRootPath(abs)),
-      (abs, reason) => {
-        const path = toRootPath(abs);
+      { root: s.root, ignore: s.ignore, paths: watchTargets(s.paths), chokidarPaths: s.chokidarPaths },
+      (path) => mon.changed(path),
+      (path, reason) => {
         record([{ kind: 'coverage_gap', path, detail: `not watched: ${reason}; rescanning` }]);
         mon.changed(path);
       },

@@ -193,8 +193,7 @@ export class HostMonitor {
   }
 }
 
-/** On-disk paths to watch for a root: the scan paths and the package databases. */
-export function watchTargets(root: string, paths: readonly string[]): string[] {
-  const join2 = (p: string): string => (root === '/' ? p : join(root, p));
-  return [...normalizeScanPaths(paths), ...PACKAGE_DB_DIRS].map(join2);
+/** Paths to watch (inside the root): the scan paths and the package databases. */
+export function watchTargets(paths: readonly string[]): string[] {
+  return [...normalizeScanPaths(paths), ...PACKAGE_DB_DIRS];
 }

@@ -1,15 +1,18 @@
 // The watcher interface of watcher.ts, run in its own thread (watch-thread.ts)
 // with a small young generation, for the long-running daemon. Paths and
-// reasons cross as messages; the ignore globs are applied in the thread.
+// reasons cross as messages, as seen inside the root (the thread maps them to
+// and from disk); the ignore globs are applied in the thread.
 import { Worker } from 'node:worker_threads';
 import type { Watcher, WatcherStats } from './watcher.js';
 
 export interface ThreadSetup {
-  /** The scan root on disk: the ignore globs apply to paths inside it. */
+  /** The scan root on disk. */
   root: string;
+  /** Globs over paths inside the root. */
   ignore: readonly string[];
-  paths: string[];
-  chokidarPaths: string[];
+  /** Paths inside the root to watch, and those of them watched with chokidar. */
+  paths: readonly string[];
+  chokidarPaths: readonly string[];
 }
 
 export type ThreadMessage =
@@ -21,7 +24,7 @@ export type ThreadMessage =
 const NO_STATS: WatcherStats = { directories: 0, chokidarTrees: 0, gaps: 0, gapsReported: 0, pendingPaths: 0 };
 
 export function startThreadedWatcher(
-  setup: ThreadSetup, onChange: (absPath: string) => void, onGap: (absPath: string, reason: string) => void,
+  setup: ThreadSetup, onChange: (path: string) => void, onGap: (path: string, reason: string) => void,
 ): Watcher {
   const worker = new Worker(new URL('./watch-thread.js', import.meta.url), {
     workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 },
