@@ -177,7 +177,7 @@ async function sealedBaseline(
     const canonical = await fetchCanonicalBaseline(link);
     if (canonical === undefined) return undefined;
     removeStateFile(s.stateDir, STATE_FILES.view); // the next rescan compares with the restored baseline
-    return { root: canonical.manifest.merkleRoot, createdAt: canonical.manifest.createdAt.toISOString() };
+    return { root: canonical.merkleRoot, createdAt: canonical.createdAt.toISOString() };
   }
   link.log.info({ condition: s.seal }, 'no baseline yet: waiting for the seal condition');
   const heartbeat = (): Promise<void> => link.client.heartbeat(new Uint8Array(0), outbox.lastSeq).then(
@@ -206,7 +206,7 @@ async function connect(
   if (!(await enrolled())) return false;
   const reconciled = await reconcileBaseline(link, sealedRoot);
   if (reconciled === undefined) return false;
-  if (reconciled.canonical !== undefined) {
+  if (reconciled.replaced) {
     record([{ kind: 'coverage_gap', detail: reconciled.detail ?? 'local baseline replaced' }]);
     await monitor.rescan(true, 'baseline replaced by the collector\'s copy', true);
   }

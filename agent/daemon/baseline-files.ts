@@ -8,11 +8,6 @@ import { encodeManifest } from '../codec/manifest-proto.js';
 import type { Manifest } from '../model.js';
 import { readStateFile, STATE_FILES, writeStateFile } from '../state/state-dir.js';
 
-export interface LoadedManifest {
-  manifest: Manifest;
-  bytes: Uint8Array;
-}
-
 /** Decodes and verifies manifest bytes; throws AGENT_BASELINE_CORRUPT naming `source`. */
 export async function verifiedManifest(bytes: Buffer, source: string): Promise<Manifest> {
   const manifest = await parseManifest(bytes, source).complete;
@@ -20,10 +15,10 @@ export async function verifiedManifest(bytes: Buffer, source: string): Promise<M
   return manifest;
 }
 
-export async function loadBaseline(stateDir: string): Promise<LoadedManifest | undefined> {
+export async function loadBaseline(stateDir: string): Promise<Manifest | undefined> {
   const bytes = readStateFile(stateDir, STATE_FILES.baseline);
   if (bytes === undefined) return undefined;
-  return { manifest: await verifiedManifest(bytes, join(stateDir, STATE_FILES.baseline)), bytes };
+  return verifiedManifest(bytes, join(stateDir, STATE_FILES.baseline));
 }
 
 export function saveBaseline(stateDir: string, manifest: Manifest): Uint8Array {

@@ -6,12 +6,12 @@ import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DriftwatchError } from '../../common/errors.js';
 import { rawPublicKey } from '../../common/request-signing.js';
-import type { HostFacts } from '../model.js';
+import type { HostFacts, Manifest } from '../model.js';
 import { CollectorError, type CollectorClient } from '../report/collector-client.js';
 import { join } from 'node:path';
 import { readIdentity, STATE_FILES, writeIdentity } from '../state/state-dir.js';
 import { Backoff, sleep } from './backoff.js';
-import { replaceBaseline, verifiedManifest, type LoadedManifest } from './baseline-files.js';
+import { replaceBaseline, verifiedManifest } from './baseline-files.js';
 
 export interface LinkContext {
   client: CollectorClient;
@@ -66,8 +66,8 @@ export async function ensureEnrolled(ctx: LinkContext): Promise<boolean> {
 }
 
 export interface Reconciled {
-  /** Set when the local baseline differed from the collector's and was replaced by it. */
-  canonical?: LoadedManifest;
+  /** The local baseline differed from the collector's and was replaced by it. */
+  replaced: boolean;
   detail?: string;
   ackedSeq: number;
 }
@@ -94,25 +94,25 @@ export async function reconcileBaseline(ctx: LinkContext, localRoot: string): Pr
           throw new DriftwatchError('AGENT_BASELINE_CORRUPT', `${file} changed between its verification and its upload`);
         }
         ctx.log.info({ root: localRoot }, 'baseline uploaded');
-        return { ackedSeq: after.ackedSeq };
+        return { replaced: false, ackedSeq: after.ackedSeq };
       } catch (err) {
         // Sealed meanwhile (another start of this agent): read the state again and compare.
         if (err instanceof CollectorError && err.code === 'COLLECTOR_BASELINE_SEALED') continue;
         throw err;
       }
     }
-    if (theirs === localRoot) return { ackedSeq: state.ackedSeq };
+    if (theirs === localRoot) return { replaced: false, ackedSeq: state.ackedSeq };
     const canonical = await fetchCanonicalBaseline(ctx, theirs);
     if (canonical === undefined) return undefined;
     const detail = `the local baseline (root ${localRoot.slice(0, 16)}…) differs from the collector's sealed copy ` +
       `(root ${theirs.slice(0, 16)}…): it was altered on this host; replaced by the collector's copy`;
     ctx.log.error({ localRoot, collectorRoot: theirs }, 'local baseline differs from the collector\'s: replaced');
-    return { canonical, detail, ackedSeq: state.ackedSeq };
+    return { replaced: true, detail, ackedSeq: state.ackedSeq };
   }
 }
 
 /** Fetches, verifies and stores the collector's copy of the baseline (`root`: what it reported, if known). */
-export async function fetchCanonicalBaseline(ctx: LinkContext, root?: string): Promise<LoadedManifest | undefined> {
+export async function fetchCanonicalBaseline(ctx: LinkContext, root?: string): Promise<Manifest | undefined> {
   const bytes = await retrying(ctx, 'fetching the canonical baseline', () => ctx.client.fetchBaseline());
   if (bytes === undefined) return undefined;
   const manifest = await verifiedManifest(Buffer.from(bytes), 'the collector\'s baseline');
@@ -120,5 +120,5 @@ export async function fetchCanonicalBaseline(ctx: LinkContext, root?: string): P
     throw new DriftwatchError('AGENT_BASELINE_CORRUPT', 'the collector sent a baseline whose root is not the one it reported');
   }
   replaceBaseline(ctx.stateDir, bytes);
-  return { manifest, bytes };
+  return manifest;
 }

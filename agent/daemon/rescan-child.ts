@@ -40,7 +40,7 @@ async function reference(job: ChildJob): Promise<{ manifest: Manifest; gaps: Dri
   }
   const baseline = await loadBaseline(job.stateDir);
   if (baseline === undefined) throw new DriftwatchError('AGENT_STATE_INVALID', 'no sealed baseline to compare with');
-  return { manifest: baseline.manifest, gaps };
+  return { manifest: baseline, gaps };
 }
 
 async function run(job: ChildJob): Promise<ChildReply> {
@@ -50,7 +50,7 @@ async function run(job: ChildJob): Promise<ChildReply> {
       return { kind: 'facts', facts: await readHostFacts(job.root) };
     case 'verify-baseline': {
       const b = await loadBaseline(job.stateDir);
-      return b === undefined ? { kind: 'none' } : { kind: 'baseline', root: b.manifest.merkleRoot, createdAt: b.manifest.createdAt.toISOString() };
+      return b === undefined ? { kind: 'none' } : { kind: 'baseline', root: b.merkleRoot, createdAt: b.createdAt.toISOString() };
     }
     case 'seal': {
       const manifest = await fingerprintHost({ root: job.root, paths: job.paths, ignore: job.ignore });

@@ -113,7 +113,7 @@ export class CollectorClient {
   private post(path: string, body: Uint8Array | StreamedBody, signed = true): Promise<Buffer> {
     const url = new URL(path.slice(1), this.base.href.endsWith('/') ? this.base : new URL(`${this.base.href}/`));
     const streamed = 'send' in body;
-    const headers: Record<string, string> = { 'content-type': PROTOBUF, 'content-length': String(streamed ? body.length : body.length) };
+    const headers: Record<string, string> = { 'content-type': PROTOBUF, 'content-length': String(body.length) };
     if (signed) {
       if (this.identity === undefined) throw new Error('CollectorClient: not enrolled');
       const signedBody = streamed ? { sha256Hex: body.sha256Hex } : body;
