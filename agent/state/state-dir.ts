@@ -5,7 +5,7 @@
 // either the old file or the new one, never half of one.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DriftwatchError, describeFsError, errnoCode } from '../../common/errors.js';
 
 export const STATE_FILES = {
@@ -39,8 +39,8 @@ export function ensureStateDir(dir: string): void {
   }
 }
 
-export function writeStateFile(dir: string, name: string, data: string | Uint8Array): void {
-  const file = join(dir, name);
+/** Temporary file, fsync, rename, fsync of the directory: the old file or the new one, never half of one. Throws fs errors. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.tmp-${process.pid}`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
@@ -52,10 +52,19 @@ export function writeStateFile(dir: string, name: string, data: string | Uint8Ar
       closeSync(fd);
     }
     renameSync(tmp, file);
-    const dirFd = openSync(dir, 'r');
+    const dirFd = openSync(dirname(file), 'r');
     try { fsyncSync(dirFd); } finally { closeSync(dirFd); }
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    try { unlinkSync(tmp); } catch { /* never created, or already renamed */ }
+    throw err;
+  }
+}
+
+export function writeStateFile(dir: string, name: string, data: string | Uint8Array): void {
+  const file = join(dir, name);
+  try {
+    writeFileAtomic(file, data);
+  } catch (err) {
     throw stateError(`cannot write ${file}`, err);
   }
 }
