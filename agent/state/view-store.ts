@@ -141,13 +141,18 @@ export class ViewStore {
   /** The whole view as a manifest (for a rescan, in the child process). */
   manifest(): Manifest {
     const files = [...this.entries()];
-    return { ...this.headCache, files, merkleRoot: this.merkleRoot() };
+    return { ...this.headCache, files, merkleRoot: this.rootOf(files) };
   }
 
   /** Hex Merkle root, read from disk in one go and kept until the next change. */
   merkleRoot(): string {
+    return this.rootOf(this.entries());
+  }
+
+  /** The kept root, or the root of `files` (the whole view, in order), kept from now on. */
+  private rootOf(files: Iterable<FileEntry>): string {
     if (this.root === undefined) {
-      this.root = merkleRoot(this.entries());
+      this.root = merkleRoot(files);
       this.db.prepare('UPDATE head SET merkle_root = ?').run(this.root);
     }
     return this.root;
