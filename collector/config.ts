@@ -3,6 +3,9 @@
 // naming the line of the wrong setting (common/yaml-config.ts does the YAML).
 import { Type, type Static } from '@sinclair/typebox';
 import { parseConfigFile, readConfigText, settingError, validateSettings, type SettingsOrigin } from '../common/yaml-config.js';
+import type { AlertSettings, NotifierConfig, TerminatorConfig } from './actions/action-config.js';
+import { parseNotifiers } from './actions/notifier-config.js';
+import { parseTerminator } from './actions/terminator-config.js';
 
 const Token = Type.String({ minLength: 16, maxLength: 256, description: 'at least 16 characters: a guessable token guards nothing' });
 
@@ -22,6 +25,15 @@ export const ConfigSchema = Type.Object({
   silent_after_intervals: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
   rate_limit_per_second: Type.Number({ exclusiveMinimum: 0, maximum: 100_000, default: 50 }),
   rate_limit_burst: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 200 }),
+  policy: Type.Optional(Type.String({ minLength: 1, description: 'path of the policy YAML file' })),
+  alerts: Type.Object({
+    group_window_seconds: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
+    delivery_ttl_hours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30, default: 24 }),
+  }, { additionalProperties: false, default: {} }),
+  // Checked item by item in actions/notifier-config.ts and actions/terminator-config.ts,
+  // whose errors name the type-specific setting instead of "Expected union value".
+  notifiers: Type.Array(Type.Unknown(), { maxItems: 32, default: [] }),
+  terminator: Type.Optional(Type.Unknown()),
 }, { additionalProperties: false });
 
 /** The settings as written in a config file (snake_case). */
@@ -45,6 +57,12 @@ export interface CollectorConfig {
   silentAfterIntervals: number;
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** The policy file; absent: the built-in default policy. */
+  policy?: string;
+  alerts: AlertSettings;
+  notifiers: readonly NotifierConfig[];
+  /** Absent: terminate verdicts are recorded and alerted, but no host is terminated. */
+  terminator?: TerminatorConfig;
 }
 
 export interface ConfigSource {
@@ -72,11 +90,17 @@ export function loadConfig(source: ConfigSource): Readonly<CollectorConfig> {
   const i = c.listen.lastIndexOf(':');
   const port = Number(c.listen.slice(i + 1));
   if (port > 65535) throw settingError(origin, ['listen'], `port ${port} is out of range`);
+  const notifiers = parseNotifiers(c.notifiers, origin);
+  const terminator = c.terminator === undefined ? undefined : parseTerminator(c.terminator, origin);
   const config: CollectorConfig = {
     db: c.db, host: c.listen.slice(0, i).replace(/^\[|\]$/g, ''), port, adminToken: c.admin_token, enrollToken: c.enroll_token,
     clockSkewMs: c.clock_skew_seconds * 1000, maxBodyBytes: c.max_body_bytes, maxBaselineBytes: c.max_baseline_bytes,
     maxBaselineEntries: c.max_baseline_entries, maxEventsPerBatch: c.max_events_per_batch, heartbeatIntervalMs: c.heartbeat_interval_seconds * 1000,
     silentAfterIntervals: c.silent_after_intervals, rateLimitPerSecond: c.rate_limit_per_second, rateLimitBurst: c.rate_limit_burst,
+    alerts: { groupWindowMs: c.alerts.group_window_seconds * 1000, deliveryTtlMs: c.alerts.delivery_ttl_hours * 3_600_000 },
+    notifiers,
+    ...(c.policy === undefined ? {} : { policy: c.policy }),
+    ...(terminator === undefined ? {} : { terminator }),
     ...(c.tls_cert === undefined ? {} : { tlsCert: c.tls_cert, tlsKey: c.tls_key! }),
   };
   return Object.freeze(config);

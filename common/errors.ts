@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   COLLECTOR_FORBIDDEN: 'the bearer token is valid but its role does not allow this request',
   COLLECTOR_NOT_FOUND: 'no such route or resource',
   COLLECTOR_BAD_REQUEST: 'a query parameter, path parameter or JSON request body is malformed',
+  COLLECTOR_POLICY_INVALID: 'the policy file is invalid (the message names the file, line and key); a reload keeps the policy in force',
+  COLLECTOR_CONFLICT: 'the resource is not in a state that allows this action (approving a termination that is not pending approval)',
+  COLLECTOR_UNREACHABLE: 'an operator command could not reach the collector, or the collector answered with an error',
   COLLECTOR_INTERNAL: 'an unexpected failure inside the collector (logged with the request id, never returned)',
 } as const;
 

@@ -20,6 +20,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   COLLECTOR_FORBIDDEN: 403,
   COLLECTOR_NOT_FOUND: 404,
   COLLECTOR_BAD_REQUEST: 400,
+  COLLECTOR_POLICY_INVALID: 422,
+  COLLECTOR_CONFLICT: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -132,6 +132,97 @@ CREATE INDEX events_host_seq ON events (host_id, seq, id);
 CREATE INDEX events_host_kind_seq ON events (host_id, kind, seq, id);
 `,
   },
+  {
+    version: 4,
+    // Policy and response (issue 5). Events carry the verdict the policy gave
+    // them ('' for events stored before there was a policy). Everything the
+    // collector does about an event is driven from the events table through
+    // one cursor (response_cursor), so ingest writes nothing more than the
+    // verdict and a crash between ingest and response loses nothing.
+    sql: `
+ALTER TABLE events ADD COLUMN verdict TEXT NOT NULL DEFAULT ''
+  CHECK (verdict IN ('', 'ignore', 'flag', 'alert', 'terminate'));
+ALTER TABLE events ADD COLUMN severity TEXT NOT NULL DEFAULT ''
+  CHECK (severity IN ('', 'info', 'low', 'medium', 'high', 'critical'));
+ALTER TABLE events ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+-- The response loop reads alert and terminate verdicts in id order.
+CREATE INDEX events_actionable ON events (id) WHERE verdict IN ('alert', 'terminate');
+
+-- How far the response loop has read the events table (one row).
+CREATE TABLE response_cursor (
+  only_row     INTEGER PRIMARY KEY CHECK (only_row = 1),
+  last_event_id INTEGER NOT NULL
+) STRICT;
+-- Start after the events already stored: upgrading must not alert on history.
+INSERT INTO response_cursor (only_row, last_event_id) SELECT 1, coalesce(max(id), 0) FROM events;
+
+-- One alert per host per grouping window: the alerting events counted, the
+-- worst few kept. Closed when the window ends; then one delivery per notifier.
+CREATE TABLE alerts (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  host_id     TEXT    NOT NULL REFERENCES hosts (id) ON DELETE CASCADE,
+  opened_at   INTEGER NOT NULL,
+  closes_at   INTEGER NOT NULL,
+  closed      INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+  event_count INTEGER NOT NULL CHECK (event_count > 0),
+  severity    TEXT    NOT NULL CHECK (severity IN ('info', 'low', 'medium', 'high', 'critical')),
+  -- JSON array of the worst events (seq, kind, path, verdict, severity, rule, received_at)
+  worst       TEXT    NOT NULL CHECK (json_valid(worst))
+) STRICT;
+CREATE UNIQUE INDEX alerts_open_per_host ON alerts (host_id) WHERE closed = 0;
+CREATE INDEX alerts_closes_at ON alerts (closes_at) WHERE closed = 0;
+
+-- A message to one notifier, retried with backoff until delivered or expired.
+-- The body is the notifier-neutral message (JSON); the wire payload, URL and
+-- secrets are applied at send time and never stored.
+CREATE TABLE deliveries (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  notifier        TEXT    NOT NULL,
+  message         TEXT    NOT NULL CHECK (json_valid(message)),
+  created_at      INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'expired')),
+  last_error      TEXT    NOT NULL DEFAULT '',
+  delivered_at    INTEGER
+) STRICT;
+CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+
+-- A termination asked for by a terminate verdict, through the governor to a terminator.
+CREATE TABLE terminations (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  host_id         TEXT    NOT NULL REFERENCES hosts (id) ON DELETE CASCADE,
+  state           TEXT    NOT NULL CHECK (state IN ('requested', 'pending_approval', 'approved', 'executing', 'sent',
+                                                    'done', 'denied', 'dry_run', 'failed')),
+  rule            TEXT    NOT NULL,
+  reason          TEXT    NOT NULL,
+  event_seq       INTEGER NOT NULL,
+  requested_at    INTEGER NOT NULL,
+  hold_reason     TEXT    NOT NULL DEFAULT '',
+  decided_by      TEXT    NOT NULL DEFAULT '',
+  decided_at      INTEGER,
+  decision_reason TEXT    NOT NULL DEFAULT '',
+  terminator      TEXT    NOT NULL DEFAULT '',
+  started_at      INTEGER,
+  finished_at     INTEGER,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  result          TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(result))
+) STRICT;
+-- At most one termination in flight per host.
+CREATE UNIQUE INDEX terminations_active ON terminations (host_id)
+  WHERE state IN ('requested', 'pending_approval', 'approved', 'executing', 'sent');
+CREATE INDEX terminations_state ON terminations (state, requested_at);
+
+-- The governor pages once per tripped check and window, not once per host.
+CREATE TABLE governor_pages (
+  check_key TEXT    NOT NULL,
+  bucket    INTEGER NOT NULL,
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (check_key, bucket)
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 // returns (INTEGER as number, BLOB as Buffer, JSON as TEXT); records are the
 // Store interface's types. JSON read back is checked for shape, so a damaged
 // or hand-edited row fails loudly here rather than deep in the API.
+import { SEVERITIES, VERDICTS, type EventVerdict, type Severity, type Verdict } from '../policy/policy-types.js';
 import type { HostFactsRecord, HostRecord, HostState, StoredEvent } from './store.js';
 
 export interface HostRow {
@@ -27,6 +28,10 @@ export interface EventRow {
   received_at: number;
   payload: string;
   hash: string;
+  /** '' (with severity and rule '') for events stored before there was a policy. */
+  verdict: string;
+  severity: string;
+  rule: string;
 }
 
 /** Every state with a zero count; typed as a Record so a new state fails to compile here. */
@@ -107,7 +112,19 @@ export function toEventRow(e: StoredEvent): EventRow {
     received_at: e.receivedAt.getTime(),
     payload: JSON.stringify(e.payload),
     hash: e.hash,
+    verdict: e.verdict?.verdict ?? '',
+    severity: e.verdict?.severity ?? '',
+    rule: e.verdict?.rule ?? '',
   };
+}
+
+function toVerdict(row: EventRow, where: string): EventVerdict | undefined {
+  if (row.verdict === '') return undefined;
+  // The CHECK constraints keep both to the known values; a hand-edited row fails here.
+  if (!(VERDICTS as readonly string[]).includes(row.verdict) || !(SEVERITIES as readonly string[]).includes(row.severity)) {
+    throw new Error(`stored verdict of ${where} is unknown: ${row.verdict}/${row.severity}`);
+  }
+  return { verdict: row.verdict as Verdict, severity: row.severity as Severity, rule: row.rule };
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -118,6 +135,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   }
   const payload = parseJson(row.payload, `payload of ${where}`);
   if (!isPlainObject(payload)) throw new Error(`stored payload of ${where} is not an object`);
+  const verdict = toVerdict(row, where);
   return {
     hostId: row.host_id,
     seq: row.seq,
@@ -127,5 +145,6 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     receivedAt: new Date(row.received_at),
     payload,
     hash: row.hash,
+    ...(verdict === undefined ? {} : { verdict }),
   };
 }

@@ -12,9 +12,15 @@ import { LATEST_VERSION, migrate, userVersion } from './sqlite-migrations.js';
 import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } from './sqlite-rows.js';
 import type { EventRow, HostRow } from './sqlite-rows.js';
 import * as ops from './sqlite-tokens.js'; // liveness (markSilent, REVIVED_STATE), tokens, audit: methods delegate
+import * as alerts from './sqlite-alerts.js';
+import { foldNewVerdicts } from './sqlite-response-fold.js';
+import * as terms from './sqlite-terminations.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
+import type {
+  AlertMessage, AlertRecord, DeliveryRecord, DeliveryState, Enqueue, TerminationChange, TerminationFilter, TerminationRecord, TerminationState,
+} from './response-store.js';
 
 /** How long a connection waits for another one's lock (a backup, an admin's sqlite3 shell) before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -54,8 +60,8 @@ function prepareStatements(db: Database.Database) {
     // ON CONFLICT on the key, not INSERT OR IGNORE: OR IGNORE would also drop
     // rows that break a CHECK or NOT NULL constraint, silently losing events.
     insertEvent: db.prepare<EventRow>(
-      `INSERT INTO events (host_id, seq, kind, path, changes, received_at, payload, hash)
-       VALUES (@host_id, @seq, @kind, @path, @changes, @received_at, @payload, @hash)
+      `INSERT INTO events (host_id, seq, kind, path, changes, received_at, payload, hash, verdict, severity, rule)
+       VALUES (@host_id, @seq, @kind, @path, @changes, @received_at, @payload, @hash, @verdict, @severity, @rule)
        ON CONFLICT (host_id, seq) WHERE hash <> '' DO NOTHING`),
     // acked_seq never moves back (a late resend carries an older ack); the hash
     // follows it. SET expressions all see the old row, so their order is free.
@@ -260,6 +266,28 @@ class SqliteStore implements Store {
   async revokeToken(id: string, now: Date, actor: string): Promise<boolean> { return ops.revokeToken(this.db, id, now, actor); }
   async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> { ops.appendAudit(this.db, entry); }
   async listAudit(limit: number): Promise<AuditEntry[]> { return ops.listAudit(this.db, limit); }
+
+  // Policy responses: sqlite-response-fold.ts, sqlite-alerts.ts, sqlite-terminations.ts.
+  async foldNewVerdicts(now: Date, alertWindowMs: number, limit: number): Promise<number> {
+    return foldNewVerdicts(this.db, now, alertWindowMs, limit);
+  }
+  async closeDueAlerts(
+    now: Date, build: (alert: AlertRecord, host: HostRecord) => AlertMessage, route: (m: AlertMessage) => readonly string[], ttlMs: number,
+  ): Promise<number> { return alerts.closeDueAlerts(this.db, now, build, route, ttlMs); }
+  async enqueueDeliveries(e: Enqueue, now: Date): Promise<void> { this.db.transaction(() => alerts.enqueueDeliveries(this.db, e, now))(); }
+  async dueDeliveries(now: Date, limit: number): Promise<DeliveryRecord[]> { return alerts.dueDeliveries(this.db, now, limit); }
+  async recordDeliveryAttempt(
+    id: number, now: Date, outcome: { delivered: true } | { delivered: false; error: string; retryAt: Date | null },
+  ): Promise<void> { alerts.recordDeliveryAttempt(this.db, id, now, outcome); }
+  async listDeliveries(filter: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]> { return alerts.listDeliveries(this.db, filter); }
+  async listTerminations(filter: TerminationFilter): Promise<TerminationRecord[]> { return terms.listTerminations(this.db, filter); }
+  async getTermination(id: number): Promise<TerminationRecord | undefined> { return terms.getTermination(this.db, id); }
+  async transitionTermination(
+    id: number, from: readonly TerminationState[], to: TerminationState, change: TerminationChange, audit: Omit<AuditEntry, 'id'>, enqueue?: Enqueue,
+  ): Promise<boolean> { return terms.transitionTermination(this.db, id, from, to, change, audit, enqueue); }
+  async claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean> {
+    return terms.claimGovernorPage(this.db, checkKey, bucket, now);
+  }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */

@@ -1,6 +1,8 @@
 // The collector's one door to its database. Every method is async so the
 // embedded SQLite store and a PostgreSQL store (several stateless collector
 // replicas on one database) fit behind the same interface.
+import type { EventVerdict } from '../policy/policy-types.js';
+import type { ResponseStore } from './response-store.js';
 
 export type HostState = 'pending' | 'clean' | 'drifted' | 'terminating' | 'terminated' | 'silent';
 
@@ -43,6 +45,8 @@ export interface StoredEvent {
   payload: Record<string, unknown>;
   /** Hex SHA-256 chain hash as sent by the agent; '' for events the collector recorded itself. */
   hash: string;
+  /** The policy's verdict; absent for events stored before there was a policy. */
+  verdict?: EventVerdict;
 }
 
 export interface EventFilter {
@@ -97,7 +101,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface Store {
+export interface Store extends ResponseStore {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
   close(): Promise<void>;

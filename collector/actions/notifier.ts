@@ -1,0 +1,21 @@
+// What every notifier is: a name from the config, the least severity it is
+// sent, and one way to deliver an AlertMessage in its receiver's format.
+// Delivery retries, backoff and expiry are the dispatcher's, not the notifier's.
+import type { Severity } from '../policy/policy-types.js';
+import type { AlertMessage } from '../store/response-store.js';
+
+export interface Notifier {
+  readonly name: string;
+  readonly type: 'webhook' | 'slack' | 'pagerduty';
+  readonly minSeverity: Severity;
+  /** Sends once; throws NotifyError when the receiver did not take it. */
+  send(message: AlertMessage, signal: AbortSignal): Promise<void>;
+}
+
+/** A failed send. `retriable` false: the receiver refused the message itself (a 4xx other than 408/429); retrying cannot help. */
+export class NotifyError extends Error {
+  constructor(message: string, readonly retriable: boolean) {
+    super(message);
+    this.name = 'NotifyError';
+  }
+}

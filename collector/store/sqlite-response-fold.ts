@@ -1,0 +1,111 @@
+// The first step of the response loop, on SQLite: read the events stored
+// since the cursor whose verdict is alert or terminate, fold them into their
+// host's open alert and request terminations, and move the cursor, in one
+// transaction. Ingest only writes verdicts; everything after starts here, so
+// a crash between ingest and response loses nothing.
+//
+// Ids are assigned in commit order because one connection writes: a cursor on
+// id cannot skip an event that commits late. (A multi-writer store needs a
+// different cursor.)
+import type Database from 'better-sqlite3';
+import { SEVERITIES, type Severity, type Verdict } from '../policy/policy-types.js';
+import type { AlertEvent } from './response-store.js';
+
+/** The worst events an alert keeps; the rest are counted. */
+export const ALERT_WORST_KEPT = 5;
+
+interface ActionableRow {
+  id: number;
+  host_id: string;
+  seq: number;
+  kind: string;
+  path: string;
+  received_at: number;
+  verdict: Verdict;
+  severity: Severity;
+  rule: string;
+}
+
+interface OpenAlertRow {
+  id: number;
+  event_count: number;
+  severity: Severity;
+  worst: string;
+}
+
+const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** Worse first: severity, then terminate before alert, then the earlier event. */
+export function worseFirst(a: AlertEvent, b: AlertEvent): number {
+  return rank(b.severity) - rank(a.severity) || Number(b.verdict === 'terminate') - Number(a.verdict === 'terminate') || a.seq - b.seq;
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(db: Database.Database) {
+  return {
+    cursor: db.prepare<[], number>('SELECT last_event_id FROM response_cursor WHERE only_row = 1').pluck(),
+    moveCursor: db.prepare<[number]>('UPDATE response_cursor SET last_event_id = ? WHERE only_row = 1'),
+    actionable: db.prepare<[number, number], ActionableRow>(
+      `SELECT id, host_id, seq, kind, path, received_at, verdict, severity, rule FROM events
+       WHERE id > ? AND verdict IN ('alert', 'terminate') ORDER BY id LIMIT ?`),
+    openAlert: db.prepare<[string], OpenAlertRow>('SELECT id, event_count, severity, worst FROM alerts WHERE host_id = ? AND closed = 0'),
+    insertAlert: db.prepare<{ host: string; opened: number; closes: number; severity: string; worst: string }>(
+      `INSERT INTO alerts (host_id, opened_at, closes_at, event_count, severity, worst)
+       VALUES (@host, @opened, @closes, 1, @severity, @worst)`),
+    updateAlert: db.prepare<{ id: number; count: number; severity: string; worst: string }>(
+      'UPDATE alerts SET event_count = @count, severity = @severity, worst = @worst WHERE id = @id'),
+    // One termination in flight per host, and none for a host already terminated.
+    requestTermination: db.prepare<{ host: string; rule: string; reason: string; seq: number; at: number }>(
+      `INSERT INTO terminations (host_id, state, rule, reason, event_seq, requested_at)
+       SELECT @host, 'requested', @rule, @reason, @seq, @at
+       WHERE NOT EXISTS (SELECT 1 FROM terminations WHERE host_id = @host
+                           AND state IN ('requested', 'pending_approval', 'approved', 'executing', 'sent'))
+         AND (SELECT state FROM hosts WHERE id = @host) <> 'terminated'`),
+  };
+}
+
+function statements(db: Database.Database): ReturnType<typeof prepare> {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = prepare(db);
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function parseWorst(text: string, alertId: number): AlertEvent[] {
+  const v: unknown = JSON.parse(text);
+  if (!Array.isArray(v)) throw new Error(`stored worst events of alert ${alertId} are not an array`);
+  return v as AlertEvent[];
+}
+
+export function foldNewVerdicts(db: Database.Database, now: Date, alertWindowMs: number, limit: number): number {
+  const s = statements(db);
+  return db.transaction((): number => {
+    const rows = s.actionable.all(s.cursor.get() ?? 0, limit);
+    for (const r of rows) {
+      const event: AlertEvent = {
+        seq: r.seq, kind: r.kind, path: r.path, receivedAt: new Date(r.received_at).toISOString(),
+        verdict: r.verdict, severity: r.severity, rule: r.rule,
+      };
+      const open = s.openAlert.get(r.host_id);
+      if (open === undefined) {
+        s.insertAlert.run({
+          host: r.host_id, opened: now.getTime(), closes: now.getTime() + alertWindowMs, severity: r.severity, worst: JSON.stringify([event]),
+        });
+      } else {
+        const worst = [...parseWorst(open.worst, open.id), event].sort(worseFirst).slice(0, ALERT_WORST_KEPT);
+        const severity = rank(r.severity) > rank(open.severity) ? r.severity : open.severity;
+        s.updateAlert.run({ id: open.id, count: open.event_count + 1, severity, worst: JSON.stringify(worst) });
+      }
+      if (r.verdict === 'terminate') {
+        const reason = r.path === '' ? r.kind : `${r.kind} ${r.path}`;
+        s.requestTermination.run({ host: r.host_id, rule: r.rule, reason, seq: r.seq, at: now.getTime() });
+      }
+    }
+    const last = rows[rows.length - 1];
+    if (last !== undefined) s.moveCursor.run(last.id);
+    return rows.length;
+  })();
+}
