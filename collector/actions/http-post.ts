@@ -3,7 +3,9 @@
 // NotifyError that says whether a retry can help. No error here ever carries
 // the URL (a Slack URL is a credential): fetch's own messages quote it, and
 // its causes quote the address, so only status codes and error codes are kept.
-import { NotifyError } from './notifier.js';
+import type { AlertMessage } from '../store/response-store.js';
+import type { NotifierConfig } from './action-config.js';
+import { NotifyError, type Notifier } from './notifier.js';
 import { oneLine } from './alert-message.js';
 
 /** Bytes of an answer read at most: enough for an error message, not a memory hazard. */
@@ -90,10 +92,26 @@ export async function postJson(url: string, body: string, opts: PostOptions): Pr
 }
 
 /** The credentials in a notifier's settings, for PostOptions.redact: the URL, its path alone (tokens live there), secrets. */
-export function credentialsOf(url: string, ...secrets: string[]): string[] {
+function credentialsOf(url: string, secrets: readonly string[]): string[] {
   let path = '';
   try {
     path = new URL(url).pathname;
   } catch { /* validated at config load */ }
   return [url, ...(path.length > 1 ? [path] : []), ...secrets];
+}
+
+/** What every notifier is: `render` makes the receiver's body (and headers) of a message, then one POST to the configured URL. */
+export function postingNotifier(
+  c: NotifierConfig, secrets: readonly string[], render: (message: AlertMessage, deliveryId: string) => { body: string; headers?: Record<string, string> },
+): Notifier {
+  const redact = credentialsOf(c.url, secrets);
+  return {
+    name: c.name,
+    type: c.type,
+    minSeverity: c.minSeverity,
+    async send(message, deliveryId, signal) {
+      const { body, headers = {} } = render(message, deliveryId);
+      await postJson(c.url, body, { headers, timeoutMs: c.timeoutMs, signal, redact });
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { AlertMessage } from '../store/response-store.js';
 import type { NotifierConfig } from './action-config.js';
 import { alertJson } from './alert-json.js';
 import { MAX_SUMMARY_CHARS } from './alert-message.js';
-import { credentialsOf, postJson } from './http-post.js';
+import { postingNotifier } from './http-post.js';
 import type { Notifier } from './notifier.js';
 
 type PagerDutyConfig = Extract<NotifierConfig, { type: 'pagerduty' }>;
@@ -45,13 +45,5 @@ export function pagerDutyEvent(routingKey: string, m: AlertMessage): Record<stri
 }
 
 export function createPagerDutyNotifier(c: PagerDutyConfig): Notifier {
-  const redact = credentialsOf(c.url, c.routingKey);
-  return {
-    name: c.name,
-    type: 'pagerduty',
-    minSeverity: c.minSeverity,
-    async send(message, _deliveryId, signal) {
-      await postJson(c.url, JSON.stringify(pagerDutyEvent(c.routingKey, message)), { headers: {}, timeoutMs: c.timeoutMs, signal, redact });
-    },
-  };
+  return postingNotifier(c, [c.routingKey], (message) => ({ body: JSON.stringify(pagerDutyEvent(c.routingKey, message)) }));
 }

@@ -6,7 +6,7 @@
 import type { AlertEvent, AlertMessage } from '../store/response-store.js';
 import type { NotifierConfig } from './action-config.js';
 import { oneLine } from './alert-message.js';
-import { credentialsOf, postJson } from './http-post.js';
+import { postingNotifier } from './http-post.js';
 import type { Notifier } from './notifier.js';
 
 type SlackConfig = Extract<NotifierConfig, { type: 'slack' }>;
@@ -68,13 +68,5 @@ export function slackPayload(m: AlertMessage): { text: string; blocks: unknown[]
 }
 
 export function createSlackNotifier(c: SlackConfig): Notifier {
-  const redact = credentialsOf(c.url);
-  return {
-    name: c.name,
-    type: 'slack',
-    minSeverity: c.minSeverity,
-    async send(message, _deliveryId, signal) {
-      await postJson(c.url, JSON.stringify(slackPayload(message)), { headers: {}, timeoutMs: c.timeoutMs, signal, redact });
-    },
-  };
+  return postingNotifier(c, [], (message) => ({ body: JSON.stringify(slackPayload(message)) }));
 }

@@ -9,7 +9,7 @@
 import { createHmac } from 'node:crypto';
 import type { NotifierConfig } from './action-config.js';
 import { alertJson } from './alert-json.js';
-import { credentialsOf, postJson } from './http-post.js';
+import { postingNotifier } from './http-post.js';
 import type { Notifier } from './notifier.js';
 
 type WebhookConfig = Extract<NotifierConfig, { type: 'webhook' }>;
@@ -20,23 +20,17 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 }
 
 export function createWebhookNotifier(c: WebhookConfig, clock: () => number = Date.now): Notifier {
-  const redact = credentialsOf(c.url, c.secret);
-  return {
-    name: c.name,
-    type: 'webhook',
-    minSeverity: c.minSeverity,
-    async send(message, deliveryId, signal) {
-      const body = JSON.stringify({ delivery_id: deliveryId, ...alertJson(message) });
-      // Signed at send time: every retry carries a fresh timestamp.
-      const timestamp = String(Math.floor(clock() / 1000));
-      await postJson(c.url, body, {
-        headers: {
-          'X-Driftwatch-Timestamp': timestamp,
-          'X-Driftwatch-Signature': webhookSignature(c.secret, timestamp, body),
-          'X-Driftwatch-Delivery': deliveryId,
-        },
-        timeoutMs: c.timeoutMs, signal, redact,
-      });
-    },
-  };
+  return postingNotifier(c, [c.secret], (message, deliveryId) => {
+    const body = JSON.stringify({ delivery_id: deliveryId, ...alertJson(message) });
+    // Signed at send time: every retry carries a fresh timestamp.
+    const timestamp = String(Math.floor(clock() / 1000));
+    return {
+      body,
+      headers: {
+        'X-Driftwatch-Timestamp': timestamp,
+        'X-Driftwatch-Signature': webhookSignature(c.secret, timestamp, body),
+        'X-Driftwatch-Delivery': deliveryId,
+      },
+    };
+  });
 }
