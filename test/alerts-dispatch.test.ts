@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { AlertDispatcher, type DispatchSettings } from '../collector/actions/alert-dispatcher.js';
 import type { NotifierConfig } from '../collector/actions/action-config.js';
 import { createNotifiers } from '../collector/actions/notifiers.js';
+import { startResponseEngine } from '../collector/actions/response-engine.js';
 import { openSqliteStore } from '../collector/store/sqlite-store.js';
 import type { AlertMessage } from '../collector/store/response-store.js';
 import type { Store, StoredEvent } from '../collector/store/store.js';
@@ -220,6 +221,25 @@ test('stop() waits for an in-flight send, then cancels it; the delivery stays pe
   assert.deepEqual([pending?.attempts, pending?.lastError], [1, 'cancelled: the collector is stopping']);
   await d.tick(at(HOUR / 2));
   assert.equal(web.requests.length, 1, 'a stopped dispatcher sends nothing more');
+});
+
+test('the response engine stops its dispatcher mid-tick: one send in flight is cancelled, the rest of the batch waits', async () => {
+  const store = await openStore();
+  cleanups.push(() => store.close());
+  let arrived!: () => void;
+  const received = new Promise<void>((resolve) => { arrived = resolve; });
+  const web = await receiver(() => { arrived(); return 'hang'; });
+  const d = dispatcher(store, [hook(web.url())], undefined, { concurrency: 1, stopGraceMs: 50 });
+  const now = new Date();
+  for (const key of ['a', 'b', 'c']) await store.enqueueDeliveries({ notifiers: ['hook'], message: message(key), ttlMs: HOUR }, now);
+  const engine = startResponseEngine(store, [d], { alertWindowMs: WINDOW, intervalMs: HOUR }, pino({ level: 'silent' }));
+  const ticking = engine.tickNow();
+  await received;
+  await engine.stop();
+  await ticking;
+  assert.equal(web.requests.length, 1);
+  const pending = await store.listDeliveries({ state: 'pending', limit: 10 });
+  assert.deepEqual(pending.map((x) => [x.message.dedupKey, x.attempts]), [['c', 0], ['b', 0], ['a', 1]]);
 });
 
 test('GET /api/v1/deliveries lists deliveries by state for a viewer, without URLs or secrets', async () => {

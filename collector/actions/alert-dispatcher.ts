@@ -69,7 +69,7 @@ export class AlertDispatcher implements ResponseStep {
     }
   }
 
-  /** Lets in-flight sends finish (up to the grace period, then cancels them) and takes no more ticks. */
+  /** Lets in-flight sends finish (up to the grace period, then cancels them); sends nothing more and takes no more ticks. */
   async stop(): Promise<void> {
     this.stopped = true;
     const running = this.inFlight;
@@ -95,6 +95,8 @@ export class AlertDispatcher implements ResponseStep {
       this.log.error({ notifier: d.notifier, delivery: d.id, attempts: d.attempts, error: d.lastError }, 'delivery expired undelivered');
     }
     await eachLimited(due, this.settings.concurrency ?? 4, async (d) => {
+      // Stopping: what is not yet sent waits for the next start.
+      if (this.stopped) return;
       try {
         await this.deliver(d, now);
       } catch (err) {
