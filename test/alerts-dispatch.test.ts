@@ -205,13 +205,18 @@ test('messages of one incident reach a notifier in order: a resolve waits while 
   assert.deepEqual(sent, ['trigger driftwatch/host/h1', 'trigger driftwatch/host/h2', 'trigger driftwatch/host/h1', 'resolve driftwatch/host/h1']);
 });
 
-test('stop() waits for an in-flight send, then cancels it; the delivery stays pending for the next start', async () => {
+/** A store and a dispatcher whose webhook receiver takes requests and never answers; `received` settles at the first request. */
+async function hangingReceiver(over: Partial<DispatchSettings> = {}) {
   const store = await openStore();
   cleanups.push(() => store.close());
   let arrived!: () => void;
   const received = new Promise<void>((resolve) => { arrived = resolve; });
   const web = await receiver(() => { arrived(); return 'hang'; });
-  const d = dispatcher(store, [hook(web.url())], undefined, { stopGraceMs: 50 });
+  return { store, web, received, d: dispatcher(store, [hook(web.url())], undefined, { stopGraceMs: 50, ...over }) };
+}
+
+test('stop() waits for an in-flight send, then cancels it; the delivery stays pending for the next start', async () => {
+  const { store, web, received, d } = await hangingReceiver();
   await store.enqueueDeliveries({ notifiers: ['hook'], message: message('k'), ttlMs: HOUR }, at(0));
   const ticking = d.tick(at(0));
   await received;
@@ -224,12 +229,7 @@ test('stop() waits for an in-flight send, then cancels it; the delivery stays pe
 });
 
 test('the response engine stops its dispatcher mid-tick: one send in flight is cancelled, the rest of the batch waits', async () => {
-  const store = await openStore();
-  cleanups.push(() => store.close());
-  let arrived!: () => void;
-  const received = new Promise<void>((resolve) => { arrived = resolve; });
-  const web = await receiver(() => { arrived(); return 'hang'; });
-  const d = dispatcher(store, [hook(web.url())], undefined, { concurrency: 1, stopGraceMs: 50 });
+  const { store, web, received, d } = await hangingReceiver({ concurrency: 1 });
   const now = new Date();
   for (const key of ['a', 'b', 'c']) await store.enqueueDeliveries({ notifiers: ['hook'], message: message(key), ttlMs: HOUR }, now);
   const engine = startResponseEngine(store, [d], { alertWindowMs: WINDOW, intervalMs: HOUR }, pino({ level: 'silent' }));
