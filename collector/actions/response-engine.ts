@@ -36,6 +36,7 @@ export function startResponseEngine(
       logger.error({ err }, 'response: folding new verdicts failed');
     }
     for (const step of steps) {
+      if (stopped) break;
       try {
         await step.tick(now);
       } catch (err) {
@@ -61,8 +62,10 @@ export function startResponseEngine(
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
-      await Promise.all(steps.map((s) => s.stop()));
+      // The steps stop while a tick runs, not after it: a tick sending a
+      // backlog to a receiver that hangs would otherwise hold a shutdown for
+      // every send's timeout in turn.
+      await Promise.all([running, ...steps.map((s) => s.stop())]);
     },
   };
 }

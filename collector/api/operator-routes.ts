@@ -22,7 +22,7 @@ function hostJson(h: HostRecord): Record<string, unknown> {
   };
 }
 
-function query(req: FastifyRequest): Record<string, string> {
+export function query(req: FastifyRequest): Record<string, string> {
   const q = req.query as Record<string, unknown>;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(q)) {
@@ -54,7 +54,7 @@ function hostFilter(q: Record<string, string>): HostFilter {
   return f;
 }
 
-function limitParam(q: Record<string, string>, max: number): number {
+export function limitParam(q: Record<string, string>, max: number): number {
   const limit = q.limit === undefined ? 100 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new DriftwatchError('COLLECTOR_BAD_REQUEST', `limit must be 1..${max}`);
   return limit;

@@ -40,12 +40,16 @@ export interface AlertRecord {
   eventCount: number;
   severity: Severity;
   worst: AlertEvent[];
+  /** The host has a termination requested in this window or still in flight (the worst events may not show the terminate verdict). */
+  terminationRequested: boolean;
 }
 
 export type DeliveryState = 'pending' | 'delivered' | 'expired';
 
 export interface DeliveryRecord {
   id: number;
+  /** Random and stable across retries: receivers drop a duplicate by it (X-Driftwatch-Delivery). */
+  uuid: string;
   notifier: string;
   message: AlertMessage;
   createdAt: Date;
@@ -137,8 +141,14 @@ export interface ResponseStore {
     now: Date, build: (alert: AlertRecord, host: HostRecord) => AlertMessage, route: (m: AlertMessage) => readonly string[], ttlMs: number,
   ): Promise<number>;
   enqueueDeliveries(e: Enqueue, now: Date): Promise<void>;
-  /** Pending deliveries due at `now`, oldest first; expired ones are marked expired instead. */
-  dueDeliveries(now: Date, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * Pending deliveries due at `now`, oldest first (at most `limit`), each the
+   * oldest pending one of its notifier and dedup key (one incident's messages
+   * reach a receiver in order: a resolve never overtakes its trigger). Pending
+   * ones past their expiry are marked expired first and returned apart, to be
+   * logged (they expired while nobody tried: a collector that was down).
+   */
+  dueDeliveries(now: Date, limit: number): Promise<{ due: DeliveryRecord[]; expired: DeliveryRecord[] }>;
   /** Delivered, or failed with the next attempt time (null: give up, expired). */
   recordDeliveryAttempt(id: number, now: Date, outcome: { delivered: true } | { delivered: false; error: string; retryAt: Date | null }): Promise<void>;
   listDeliveries(filter: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]>;

@@ -177,7 +177,13 @@ CREATE INDEX alerts_closes_at ON alerts (closes_at) WHERE closed = 0;
 -- secrets are applied at send time and never stored.
 CREATE TABLE deliveries (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- Random, sent to receivers to drop a duplicate after a retry: unlike id, it
+  -- cannot repeat when a collector starts over on a new database.
+  uuid            TEXT    NOT NULL UNIQUE,
   notifier        TEXT    NOT NULL,
+  -- The message's dedup key: a notifier gets the messages of one key in order
+  -- (a PagerDuty resolve never overtakes its trigger while that one is retried).
+  dedup_key       TEXT    NOT NULL,
   message         TEXT    NOT NULL CHECK (json_valid(message)),
   created_at      INTEGER NOT NULL,
   expires_at      INTEGER NOT NULL,
@@ -188,6 +194,7 @@ CREATE TABLE deliveries (
   delivered_at    INTEGER
 ) STRICT;
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX deliveries_pending_key ON deliveries (notifier, dedup_key, id) WHERE state = 'pending';
 
 -- A termination asked for by a terminate verdict, through the governor to a terminator.
 CREATE TABLE terminations (

@@ -275,7 +275,7 @@ class SqliteStore implements Store {
     now: Date, build: (alert: AlertRecord, host: HostRecord) => AlertMessage, route: (m: AlertMessage) => readonly string[], ttlMs: number,
   ): Promise<number> { return alerts.closeDueAlerts(this.db, now, build, route, ttlMs); }
   async enqueueDeliveries(e: Enqueue, now: Date): Promise<void> { this.db.transaction(() => alerts.enqueueDeliveries(this.db, e, now))(); }
-  async dueDeliveries(now: Date, limit: number): Promise<DeliveryRecord[]> { return alerts.dueDeliveries(this.db, now, limit); }
+  async dueDeliveries(now: Date, limit: number): Promise<{ due: DeliveryRecord[]; expired: DeliveryRecord[] }> { return alerts.dueDeliveries(this.db, now, limit); }
   async recordDeliveryAttempt(
     id: number, now: Date, outcome: { delivered: true } | { delivered: false; error: string; retryAt: Date | null },
   ): Promise<void> { alerts.recordDeliveryAttempt(this.db, id, now, outcome); }
