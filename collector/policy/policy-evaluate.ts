@@ -27,9 +27,23 @@ interface CompiledPolicy {
 
 const list = (values: readonly string[]): string => `[${values.join(', ')}]`;
 
+/**
+ * The first of the globs that matches a value, for explanations. Each glob is
+ * compiled on the first explanation that needs it: evaluate() never does, and
+ * `policy test` on a large check report compiles each once.
+ */
+function firstMatch(globs: readonly string[], kind: GlobKind): (value: string) => string | undefined {
+  let each: Array<{ glob: string; re: RegExp }> | undefined;
+  return (value) => {
+    each ??= globs.map((glob) => ({ glob, re: compileGlob(glob, kind) }));
+    return each.find(({ re }) => re.test(value))?.glob;
+  };
+}
+
 /** Globs on one value of the event or host; `name` words the reasons ("path", "package", "image"). */
 function globCondition(name: string, globs: readonly string[], kind: GlobKind, value: (e: PolicyEvent, h: PolicyHost) => string | undefined): Condition {
   const any = compileAny(globs, kind);
+  const which = firstMatch(globs, kind);
   return {
     test: (e, h) => {
       const v = value(e, h);
@@ -38,7 +52,7 @@ function globCondition(name: string, globs: readonly string[], kind: GlobKind, v
     explain: (e, h) => {
       const v = value(e, h);
       if (v === undefined) return { held: false, why: [`the event has no ${name}`] };
-      const hit = globs.find((g) => compileGlob(g, kind).test(v));
+      const hit = which(v);
       return hit === undefined
         ? { held: false, why: [`${name} ${v === '' ? '""' : v} matches none of ${list(globs)}`] }
         : { held: true, why: [`${name} ${v} matches ${hit}`] };
@@ -48,12 +62,13 @@ function globCondition(name: string, globs: readonly string[], kind: GlobKind, v
 
 function notPathCondition(globs: readonly string[]): Condition {
   const any = compileAny(globs, 'path');
+  const which = firstMatch(globs, 'path');
   return {
     test: (e) => e.path === undefined || !any.test(e.path),
     explain: (e) => {
       if (e.path === undefined) return { held: true, why: ['the event has no path for not_path to exclude'] };
       const path = e.path;
-      const hit = globs.find((g) => compileGlob(g, 'path').test(path));
+      const hit = which(path);
       return hit === undefined
         ? { held: true, why: [`path ${path} matches none of not_path ${list(globs)}`] }
         : { held: false, why: [`path ${path} matches not_path ${hit}`] };
