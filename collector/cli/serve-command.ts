@@ -86,16 +86,17 @@ export async function serveCommand(args: string[]): Promise<number> {
   const policy = PolicyHolder.open(config.policy, logger.child({ component: 'policy' }));
   const store = openSqliteStore(config.db);
   await store.migrate();
-  const app = buildApp(store, config, logger, { https, policy });
-  await app.listen({ host: config.host, port: config.port });
-  const monitor = startSilentMonitor(store, config, logger);
   // A refused policy is logged (and audited) by the reload; the process carries on.
+  // Installed before listening: SIGHUP's default action would end the process.
   const reload = (): void => {
     auditedReload(policy, store, 'sighup').catch((err: unknown) => {
       if (!(err instanceof DriftwatchError)) logger.error({ err }, 'policy reload failed');
     });
   };
   process.on('SIGHUP', reload);
+  const app = buildApp(store, config, logger, { https, policy });
+  await app.listen({ host: config.host, port: config.port });
+  const monitor = startSilentMonitor(store, config, logger);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGTERM', stop);
