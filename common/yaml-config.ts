@@ -124,3 +124,12 @@ export function validateSettings<T extends TSchema>(schema: T, values: Record<st
   }
   return merged as Static<T>;
 }
+
+/** Freezes a validated result all the way down: settings do not change after loading. */
+export function deepFreeze<T>(value: T): Readonly<T> {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

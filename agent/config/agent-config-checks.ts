@@ -4,6 +4,7 @@
 // run on values the schema already typed.
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../../common/errors.js';
+import { durationMs, durationProblem, type DurationBounds } from '../../common/duration.js';
 import { settingError, type SettingsOrigin } from '../../common/yaml-config.js';
 import { ignoreGlobProblem, normalizeScanPath, scanPathProblem } from '../pipeline/scan-options.js';
 import { DEFAULT_CHOKIDAR_PATHS } from './agent-config-schema.js';
@@ -76,43 +77,7 @@ export function checkCaFile(origin: SettingsOrigin, path: string, collector: str
   if (!text.includes('-----BEGIN CERTIFICATE-----')) throw settingError(origin, ['ca_file'], `${path} holds no PEM certificate`);
 }
 
-// Durations: "500ms", "30s", "15m", "24h" or a bare number of seconds, held as
-// milliseconds. Bounds are checked in milliseconds, so "0.5s" and "500ms" meet
-// the same bound.
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
-
-/** Milliseconds of a duration the schema already accepted (pattern or number >= 0). */
-export function durationMs(value: number | string): number {
-  if (typeof value === 'number') return Math.round(value * 1000);
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value);
-  if (match === null) throw new Error(`not a duration: ${value}`); // the schema's pattern rules this out
-  return Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]);
-}
-
-/** "15m", "1s", "20ms": the largest unit that divides ms exactly, for messages and docs. */
-export function formatDuration(ms: number): string {
-  for (const unit of ['h', 'm', 's'] as const) {
-    if (ms !== 0 && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
-  }
-  return `${ms}ms`;
-}
-
-export interface DurationBounds {
-  minMs?: number;
-  maxMs?: number;
-  /** 0 is allowed below minMs, meaning "off". */
-  zeroDisables?: boolean;
-}
-
-/** What is wrong with ms under these bounds, or undefined when it is fine. */
-export function durationProblem(ms: number, bounds: DurationBounds): string | undefined {
-  if (ms === 0 && bounds.zeroDisables === true) return undefined;
-  const off = bounds.zeroDisables === true ? ' (or 0 to disable)' : '';
-  if (bounds.minMs !== undefined && ms < bounds.minMs) return `must be at least ${formatDuration(bounds.minMs)}${off}, not ${formatDuration(ms)}`;
-  if (bounds.maxMs !== undefined && ms > bounds.maxMs) return `must be at most ${formatDuration(bounds.maxMs)}, not ${formatDuration(ms)}`;
-  return undefined;
-}
-
+// Each duration's range, checked in milliseconds (common/duration.ts converts).
 export const DURATION_BOUNDS = {
   heartbeat_interval: { minMs: 1000, maxMs: 3_600_000 },
   rescan_interval: { minMs: 10_000, zeroDisables: true },

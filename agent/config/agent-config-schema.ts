@@ -2,6 +2,7 @@
 // as one TypeBox schema, and the AgentConfig the daemon reads (camelCase, durations
 // in milliseconds, paths resolved). docs/agent.md documents the same table.
 import { Type, type Static } from '@sinclair/typebox';
+import { DurationSchema } from '../../common/duration.js';
 import { DEFAULT_PATHS } from '../pipeline/scan-options.js';
 
 /** Paths fingerprinted and watched by default on a real host (missing ones are skipped). */
@@ -18,12 +19,6 @@ const PathList = (defaults: readonly string[]) => Type.Array(Path, { maxItems: 1
 // The collector refuses enrollment tokens shorter than 16 characters, so a
 // shorter one here could never work: say so at config time, not at enrollment.
 const Token = Type.String({ minLength: 16, maxLength: 256 });
-// A duration: "500ms", "30s", "15m", "24h" or a number of seconds. Its range is
-// checked after conversion to milliseconds (agent-config-checks.ts).
-const Duration = (fallback: string) => Type.Union([
-  Type.Number({ minimum: 0 }),
-  Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' }),
-], { default: fallback, description: 'a duration such as "500ms", "30s", "15m", "24h", or a number of seconds' });
 const SealWhenSchema = Type.Union(
   [Type.Literal('auto'), Type.Literal('immediate'), Type.Literal('file'), Type.Literal('manual')], { default: 'auto' });
 // pino's levels; "silent" turns logging off.
@@ -46,10 +41,10 @@ export const AgentConfigSchema = Type.Object({
     when: SealWhenSchema,
     file: Type.String({ minLength: 1, default: CLOUD_INIT_BOOT_FINISHED }),
   }, { additionalProperties: false, default: {} }),
-  heartbeat_interval: Duration('30s'),
-  rescan_interval: Duration('15m'),
-  full_rehash_interval: Duration('24h'),
-  watch_debounce: Duration('20ms'),
+  heartbeat_interval: DurationSchema('30s'),
+  rescan_interval: DurationSchema('15m'),
+  full_rehash_interval: DurationSchema('24h'),
+  watch_debounce: DurationSchema('20ms'),
   hash_rate_mb_per_s: Type.Number({ minimum: 0, maximum: 100_000, default: 64 }),
   nice: Type.Integer({ minimum: 0, maximum: 19, default: 10 }),
   batch_max_events: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),

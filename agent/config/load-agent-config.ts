@@ -4,7 +4,7 @@
 // AGENT_CONFIG_INVALID naming FILE:LINE and the key, or the flag.
 import { dirname, resolve } from 'node:path';
 import { DriftwatchError } from '../../common/errors.js';
-import { parseConfigFile, readConfigText, settingError, validateSettings, type ConfigText, type SettingsOrigin } from '../../common/yaml-config.js';
+import { deepFreeze, parseConfigFile, readConfigText, settingError, validateSettings, type ConfigText, type SettingsOrigin } from '../../common/yaml-config.js';
 import { AgentConfigSchema, type AgentConfig, type AgentConfigFile } from './agent-config-schema.js';
 import {
   checkCaFile, checkChokidarPaths, checkCollector, checkDuration, checkIgnore, checkLabels, checkPath, checkPaths, type DurationKey,
@@ -46,14 +46,6 @@ function flagsAsFile(flags: Partial<AgentConfig>): { values: Record<string, unkn
     names.set(spec.key, spec.flag ?? `flags.${field}`);
   }
   return { values, names };
-}
-
-function deepFreeze<T>(value: T): Readonly<T> {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export function readAgentConfigFile(path: string): ConfigText {

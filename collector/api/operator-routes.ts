@@ -107,7 +107,12 @@ export function registerOperatorRoutes(app: FastifyInstance, store: Store, confi
     const host = await hostOr404(store, req.params.id);
     const events = await store.listEvents(host.id, eventFilter(query(req)));
     return {
-      events: events.map((e) => ({ seq: e.seq, ...e.payload, kind: e.kind, path: e.path, changes: e.changes, verdict: null, received_at: e.receivedAt.toISOString() })),
+      events: events.map((e) => ({
+        seq: e.seq, ...e.payload, kind: e.kind, path: e.path, changes: e.changes,
+        // null for events stored before there was a policy
+        verdict: e.verdict?.verdict ?? null, severity: e.verdict?.severity ?? null, rule: e.verdict?.rule ?? null,
+        received_at: e.receivedAt.toISOString(),
+      })),
     };
   });
   app.get('/api/v1/summary', viewer, async () => ({ hosts_by_state: await store.countHostsByState() }));

@@ -1,15 +1,17 @@
 // drift-collector: command dispatch and the one place errors become exit codes.
 import { runCli } from '../../common/cli-dispatch.js';
+import { policyCommand } from './policy-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 
 const HELP = `Usage: drift-collector <command> [options]
 
-The driftwatch collector: enrollment, signed event ingest, host states and the
-operator API, on an embedded SQLite database.
+The driftwatch collector: enrollment, signed event ingest, policy verdicts,
+host states and the operator API, on an embedded SQLite database.
 
 Commands:
   serve   run the collector
+  policy  test a policy on events, check a policy file, print the default policy
   token   create, list or revoke operator API tokens (directly in the database)
 
 Run 'drift-collector <command> --help' for a command's options.`;
@@ -17,6 +19,6 @@ Run 'drift-collector <command> --help' for a command's options.`;
 export async function main(argv: string[]): Promise<number> {
   return runCli({
     name: 'drift-collector', help: HELP, usageCode: 'COLLECTOR_USAGE', internalCode: 'COLLECTOR_INTERNAL',
-    commands: { serve: serveCommand, token: tokenCommand },
+    commands: { serve: serveCommand, policy: policyCommand, token: tokenCommand },
   }, argv);
 }

@@ -1,5 +1,6 @@
 // Builds the collector's HTTP app: protobuf body parsing with size limits,
-// agent routes, operator routes, health, and one error handler.
+// agent routes (judged by the policy in force), operator routes, health, and
+// one error handler.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CollectorConfig } from '../config.js';
@@ -7,13 +8,21 @@ import { registerAgentRoutes } from '../ingest/agent-routes.js';
 import { registerOperatorRoutes } from '../api/operator-routes.js';
 import { registerImageRoutes } from '../api/image-routes.js';
 import { registerDeliveryRoutes } from '../api/delivery-routes.js';
+import { registerPolicyRoutes } from '../api/policy-routes.js';
+import { PolicyHolder } from '../policy/policy-holder.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
 
-export function buildApp(
-  store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger, https?: { cert: Buffer; key: Buffer },
-): FastifyInstance {
+export interface AppOptions {
+  https?: { cert: Buffer; key: Buffer };
+  /** The policy in force; absent: config.policy (or the built-in default) is loaded now. */
+  policy?: PolicyHolder;
+}
+
+export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger, options: AppOptions = {}): FastifyInstance {
+  const { https } = options;
+  const policy = options.policy ?? PolicyHolder.open(config.policy, logger.child({ component: 'policy' }));
   const app = Fastify({
     ...(https === undefined ? {} : { https }),
     loggerInstance: logger,
@@ -33,9 +42,10 @@ export function buildApp(
     return { status: 'ready' };
   });
   const metrics = registerMetrics(app, store);
-  registerAgentRoutes(app, store, config, (kinds) => { for (const kind of kinds) metrics.eventsIngested.inc({ kind }); });
+  registerAgentRoutes(app, store, config, policy, (kinds) => { for (const kind of kinds) metrics.eventsIngested.inc({ kind }); });
   registerOperatorRoutes(app, store, config);
   registerImageRoutes(app, store);
   registerDeliveryRoutes(app, store);
+  registerPolicyRoutes(app, store, policy);
   return app;
 }

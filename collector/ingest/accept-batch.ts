@@ -8,12 +8,17 @@
 //   does not continue the chain is accepted after a coverage_gap event the
 //   collector records at the same sequence (the store keeps (host, seq)
 //   unique among the agent's events only). Neither is ever ignored.
+// - Every stored event, the collector's own coverage_gap events included,
+//   carries the verdict `judge` gives it; a drift kind turns the host drifted
+//   unless its verdict is ignore (a rewritten /etc/resolv.conf is no drift).
 import { chainHash } from '../../common/event-chain.js';
+import { toPolicyEvent } from '../policy/policy-event.js';
+import type { EventVerdict, PolicyEvent } from '../policy/policy-types.js';
 import type { HostState, StoredEvent } from '../store/store.js';
 import type { DecodedEvent } from './event-json.js';
 import { invalid } from './wire.js';
 
-/** Event kinds that are drift: they turn a clean host drifted (and it stays so). */
+/** Event kinds that are drift: unless ignored, they turn a clean host drifted (and it stays so). */
 const DRIFT_KINDS = new Set(['file_added', 'file_removed', 'file_changed', 'package_added', 'package_removed',
   'package_changed', 'package_file_modified', 'login']);
 
@@ -31,10 +36,14 @@ function gapEvent(hostId: string, seq: number, detail: string, now: Date): Store
   };
 }
 
+/** The policy's verdict on one event of this host (the route binds the host and the policy in force). */
+export type Judge = (event: PolicyEvent) => EventVerdict;
+
 export function acceptBatch(
   host: { id: string; state: HostState; ackedSeq: number; lastEventHash: string },
   events: ReadonlyArray<{ decoded: DecodedEvent; bytes: Uint8Array }>,
   now: Date,
+  judge: Judge,
 ): BatchOutcome {
   let acked = host.ackedSeq;
   let last = host.lastEventHash;
@@ -58,7 +67,10 @@ export function acceptBatch(
     });
     acked = e.seq;
     last = e.hash.toString('hex');
-    if (DRIFT_KINDS.has(e.kind)) drift = true;
+  }
+  for (const stored of toStore) {
+    stored.verdict = judge(toPolicyEvent(stored.payload));
+    if (DRIFT_KINDS.has(stored.kind) && stored.verdict.verdict !== 'ignore') drift = true;
   }
   const outcome: BatchOutcome = { toStore, ackedSeq: acked, lastEventHash: last };
   if (drift && (host.state === 'clean' || host.state === 'pending' || host.state === 'silent')) outcome.newState = 'drifted';

@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import $protobuf from 'protobufjs/minimal.js';
 import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
+import { evaluate } from '../policy/policy-evaluate.js';
+import type { PolicyHolder } from '../policy/policy-holder.js';
 import { sameSecret } from '../http/secrets.js';
 import type { HostFactsRecord, Store } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
@@ -35,9 +37,9 @@ function hostFacts(h: ReturnType<typeof pb.EnrollRequest.decode>['host']): HostF
   };
 }
 
-/** `onStored` hears the kinds of the events each batch stored (for metrics). */
+/** `policy` judges every stored event; `onStored` hears the kinds of the events each batch stored (for metrics). */
 export function registerAgentRoutes(
-  app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, onStored: (kinds: string[]) => void = () => undefined,
+  app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, policy: PolicyHolder, onStored: (kinds: string[]) => void = () => undefined,
 ): void {
   const lock = new HostLock();
   const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
@@ -83,7 +85,10 @@ export function registerAgentRoutes(
     const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes)) }));
     const result = await lock.run(authed.id, async () => {
       const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
-      const outcome = acceptBatch(host, events, now);
+      // One policy for the whole batch, even if a reload lands meanwhile.
+      const rules = policy.current;
+      const facts = { imageId: host.facts.imageId, labels: host.facts.labels };
+      const outcome = acceptBatch(host, events, now, (e) => evaluate(e, facts, rules));
       const appended = await store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState, nonce);
       if (appended.stored > 0) onStored(outcome.toStore.map((e) => e.kind));
       return appended;

@@ -4,12 +4,14 @@ import { decodePathBytes } from '../../common/path-bytes.js';
 import type { driftwatch } from '../../proto/gen/driftwatch.js';
 import { boundedBytes, boundedString, invalid, LIMITS, pb } from './wire.js';
 
-const KINDS = ['file_added', 'file_removed', 'file_changed', 'package_added', 'package_removed', 'package_changed',
+/** The event kinds of docs/events.md, in the order of the protobuf enum. */
+export const EVENT_KINDS = ['file_added', 'file_removed', 'file_changed', 'package_added', 'package_removed', 'package_changed',
   'package_file_modified', 'login', 'coverage_gap', 'agent_stopped'] as const;
-const CHANGES = ['content', 'mode', 'uid', 'gid', 'type', 'target', 'capabilities'] as const;
+/** What a file_changed event may list as changed, in the order of the protobuf enum. */
+export const FILE_CHANGES = ['content', 'mode', 'uid', 'gid', 'type', 'target', 'capabilities'] as const;
 const FILE_TYPES = ['file', 'dir', 'symlink', 'fifo', 'socket', 'char', 'block'] as const;
 
-export type EventKindName = typeof KINDS[number];
+export type EventKindName = typeof EVENT_KINDS[number];
 
 export interface DecodedEvent {
   seq: number;
@@ -48,12 +50,12 @@ function file(f: driftwatch.v1.IFileEntry | null | undefined, field: string): Re
 
 export function decodeEvent(bytes: Uint8Array): DecodedEvent {
   const e = pb.DriftEvent.decode(bytes);
-  const kind = KINDS[e.kind - 1];
+  const kind = EVENT_KINDS[e.kind - 1];
   if (kind === undefined) throw invalid(`event kind ${e.kind} is unknown`);
   if (!Number.isSafeInteger(e.seq) || e.seq < 1) throw invalid(`event seq ${e.seq} is not a positive integer`);
-  if (e.changes.length > CHANGES.length) throw invalid('too many changes');
+  if (e.changes.length > FILE_CHANGES.length) throw invalid('too many changes');
   const changes = e.changes.map((c) => {
-    const name = CHANGES[c - 1];
+    const name = FILE_CHANGES[c - 1];
     if (name === undefined) throw invalid(`change ${c} is unknown`);
     return name;
   });

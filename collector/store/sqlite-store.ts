@@ -244,7 +244,9 @@ class SqliteStore implements Store {
     if (nowMs >= this.nextNonceCleanup || nowMs < this.nextNonceCleanup - NONCE_CLEANUP_INTERVAL_MS) {
       this.nextNonceCleanup = nowMs + NONCE_CLEANUP_INTERVAL_MS;
       const s = this.s;
-      void this.group.run(() => s.deleteExpiredNonces.run(nowMs));
+      // Nobody awaits the cleanup: a failure (the store closed before the group
+      // committed) must not become an unhandled rejection; the next interval retries.
+      this.group.run(() => s.deleteExpiredNonces.run(nowMs)).catch(() => undefined);
     }
   }
 

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../collector/http/app.js';
 import { makeConfig, type CollectorConfig } from '../../collector/config.js';
+import { PolicyHolder } from '../../collector/policy/policy-holder.js';
 import { openSqliteStore } from '../../collector/store/sqlite-store.js';
 import type { Store } from '../../collector/store/store.js';
 import { makeTempDir, removeTempDir } from './temp-tree.js';
@@ -12,6 +13,8 @@ import { ADMIN_TOKEN, ENROLL_TOKEN, type SendFn } from './fake-agent.js';
 export interface TestCollector {
   store: Store;
   app: FastifyInstance;
+  /** The policy in force (config.policy, or the built-in default). */
+  policy: PolicyHolder;
   /** Sends a request through inject(), for FakeAgent. */
   send: SendFn;
   close: () => Promise<void>;
@@ -22,14 +25,16 @@ export async function startTestCollector(overrides: Partial<CollectorConfig> = {
   const db = join(dir, 'c.db');
   const store = openSqliteStore(db);
   await store.migrate();
-  const app = buildApp(store, makeConfig({ db, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, ...overrides }), logger);
+  const config = makeConfig({ db, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, ...overrides });
+  const policy = PolicyHolder.open(config.policy, logger);
+  const app = buildApp(store, config, logger, { policy });
   await app.ready();
   const send: SendFn = async (method, url, body, headers) => {
     const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
     return { status: r.statusCode, body: r.rawPayload };
   };
   return {
-    store, app, send,
+    store, app, send, policy,
     close: async () => {
       await app.close();
       await store.close();

@@ -1,4 +1,4 @@
-// Runs the real drift-agent binary in a child process, as a user would.
+// Runs the real drift-agent and drift-collector binaries in a child process, as a user would.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './temp-tree.js';
@@ -11,7 +11,15 @@ export interface CliResult {
 }
 
 export function runAgent(args: string[], opts: SpawnSyncOptions = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'drift-agent.js'), ...args], {
+  return runBin('drift-agent', args, opts);
+}
+
+export function runCollector(args: string[], opts: SpawnSyncOptions = {}): CliResult {
+  return runBin('drift-collector', args, opts);
+}
+
+function runBin(bin: 'drift-agent' | 'drift-collector', args: string[], opts: SpawnSyncOptions): CliResult {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', `${bin}.js`), ...args], {
     cwd: REPO_ROOT, maxBuffer: 512 << 20, timeout: 120_000, ...opts,
   });
   const out = Buffer.isBuffer(r.stdout) ? r.stdout : Buffer.from(r.stdout ?? '');
