@@ -35,7 +35,7 @@ function host(hostname = 'web-1'): HostRecord {
 }
 
 const ev = (seq: number, path: string, verdict: AlertEvent['verdict'], severity: AlertEvent['severity'], rule: string): AlertEvent =>
-  ({ seq, kind: 'file_changed', path, verdict, severity, rule, receivedAt: '2025-01-01T00:00:05.000Z' });
+  ({ seq, kind: 'file_changed', path, subject: path, verdict, severity, rule, receivedAt: '2025-01-01T00:00:05.000Z' });
 
 function alert(worst: AlertEvent[], over: Partial<AlertRecord> = {}): AlertRecord {
   return {
@@ -80,8 +80,8 @@ test('webhook: the JSON body, signed over "<timestamp>.<body>" with the timestam
     host: { id: HOST_ID, hostname: 'web-1', image_id: 'ami-0abc', instance_id: 'i-0abc', labels: { role: 'web' }, state: 'drifted' },
     event_count: 12, window: { start: '2025-01-01T00:00:00.000Z', end: '2025-01-01T00:01:00.000Z' },
     worst: [
-      { seq: 3, kind: 'file_changed', path: '/usr/bin/ls', verdict: 'terminate', severity: 'high', rule: 'binaries', received_at: '2025-01-01T00:00:05.000Z' },
-      { seq: 7, kind: 'file_changed', path: '/etc/motd', verdict: 'alert', severity: 'medium', rule: 'config', received_at: '2025-01-01T00:00:05.000Z' },
+      { seq: 3, kind: 'file_changed', path: '/usr/bin/ls', subject: '/usr/bin/ls', verdict: 'terminate', severity: 'high', rule: 'binaries', received_at: '2025-01-01T00:00:05.000Z' },
+      { seq: 7, kind: 'file_changed', path: '/etc/motd', subject: '/etc/motd', verdict: 'alert', severity: 'medium', rule: 'config', received_at: '2025-01-01T00:00:05.000Z' },
     ],
     action: 'termination requested (governor decides)',
   });

@@ -7,7 +7,7 @@ import type { AlertEvent, AlertMessage } from '../store/response-store.js';
 export const ALERT_JSON_VERSION = 1;
 
 function eventJson(e: AlertEvent): Record<string, unknown> {
-  return { seq: e.seq, kind: e.kind, path: e.path, verdict: e.verdict, severity: e.severity, rule: e.rule, received_at: e.receivedAt };
+  return { seq: e.seq, kind: e.kind, path: e.path, subject: e.subject, verdict: e.verdict, severity: e.severity, rule: e.rule, received_at: e.receivedAt };
 }
 
 export function alertJson(m: AlertMessage): Record<string, unknown> {

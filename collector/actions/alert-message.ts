@@ -30,8 +30,8 @@ export function oneLine(text: string, max: number): string {
 }
 
 /** "file_changed /usr/bin/ls", or the kind alone for events without a path (login). */
-export function eventText(e: Pick<AlertEvent, 'kind' | 'path'>): string {
-  return e.path === '' ? oneLine(e.kind, MAX_NAME_CHARS) : `${oneLine(e.kind, MAX_NAME_CHARS)} ${oneLine(e.path, MAX_PATH_CHARS)}`;
+export function eventText(e: Pick<AlertEvent, 'kind' | 'subject'>): string {
+  return e.subject === '' ? oneLine(e.kind, MAX_NAME_CHARS) : `${oneLine(e.kind, MAX_NAME_CHARS)} ${oneLine(e.subject, MAX_PATH_CHARS)}`;
 }
 
 /** PagerDuty's dedup key for a host: its trigger and its resolve name one incident. */

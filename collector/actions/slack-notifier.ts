@@ -34,7 +34,7 @@ const TITLES: Record<AlertMessage['type'], string> = {
 };
 
 function eventLine(e: AlertEvent): string {
-  const what = e.path === '' ? code(e.kind, MAX_WORD_CHARS) : `${code(e.kind, MAX_WORD_CHARS)} ${code(e.path, MAX_PATH_CHARS)}`;
+  const what = e.subject === '' ? code(e.kind, MAX_WORD_CHARS) : `${code(e.kind, MAX_WORD_CHARS)} ${code(e.subject, MAX_PATH_CHARS)}`;
   return `• ${what} → ${slackEscape(e.verdict, MAX_WORD_CHARS)} (rule ${slackEscape(e.rule, MAX_WORD_CHARS)}, ${slackEscape(e.severity, MAX_WORD_CHARS)})`;
 }
 

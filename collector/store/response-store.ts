@@ -11,6 +11,8 @@ export interface AlertEvent extends EventVerdict {
   seq: number;
   kind: string;
   path: string;
+  /** What the event is about, in words: the path, "openssl 3.0.13-1" for a package, "root from 10.0.0.5" for a login, a gap's reason. */
+  subject: string;
   receivedAt: string;
 }
 

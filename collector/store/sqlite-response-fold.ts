@@ -24,6 +24,19 @@ interface ActionableRow {
   verdict: Verdict;
   severity: Severity;
   rule: string;
+  pkg_name: string | null;
+  pkg_version: string | null;
+  login_user: string | null;
+  login_origin: string | null;
+  detail: string | null;
+}
+
+/** What an event is about when it has no path: package, login or a gap's reason. */
+function subjectOf(r: ActionableRow): string {
+  if (r.path !== '') return r.path;
+  if (r.pkg_name !== null) return r.pkg_version === null ? r.pkg_name : `${r.pkg_name} ${r.pkg_version}`;
+  if (r.login_user !== null) return r.login_origin === null || r.login_origin === '' ? r.login_user : `${r.login_user} from ${r.login_origin}`;
+  return r.detail ?? '';
 }
 
 interface OpenAlertRow {
@@ -47,7 +60,11 @@ function prepare(db: Database.Database) {
     cursor: db.prepare<[], number>('SELECT last_event_id FROM response_cursor WHERE only_row = 1').pluck(),
     moveCursor: db.prepare<[number]>('UPDATE response_cursor SET last_event_id = ? WHERE only_row = 1'),
     actionable: db.prepare<[number, number], ActionableRow>(
-      `SELECT id, host_id, seq, kind, path, received_at, verdict, severity, rule FROM events
+      `SELECT id, host_id, seq, kind, path, received_at, verdict, severity, rule,
+         json_extract(payload, '$.package.name') AS pkg_name, json_extract(payload, '$.package.version') AS pkg_version,
+         json_extract(payload, '$.login.user') AS login_user, json_extract(payload, '$.login.origin') AS login_origin,
+         json_extract(payload, '$.detail') AS detail
+       FROM events
        WHERE id > ? AND verdict IN ('alert', 'terminate') ORDER BY id LIMIT ?`),
     openAlert: db.prepare<[string], OpenAlertRow>('SELECT id, event_count, severity, worst FROM alerts WHERE host_id = ? AND closed = 0'),
     insertAlert: db.prepare<{ host: string; opened: number; closes: number; severity: string; worst: string }>(
@@ -86,7 +103,7 @@ export function foldNewVerdicts(db: Database.Database, now: Date, alertWindowMs:
     const rows = s.actionable.all(s.cursor.get() ?? 0, limit);
     for (const r of rows) {
       const event: AlertEvent = {
-        seq: r.seq, kind: r.kind, path: r.path, receivedAt: new Date(r.received_at).toISOString(),
+        seq: r.seq, kind: r.kind, path: r.path, subject: subjectOf(r), receivedAt: new Date(r.received_at).toISOString(),
         verdict: r.verdict, severity: r.severity, rule: r.rule,
       };
       const open = s.openAlert.get(r.host_id);
@@ -100,7 +117,8 @@ export function foldNewVerdicts(db: Database.Database, now: Date, alertWindowMs:
         s.updateAlert.run({ id: open.id, count: open.event_count + 1, severity, worst: JSON.stringify(worst) });
       }
       if (r.verdict === 'terminate') {
-        const reason = r.path === '' ? r.kind : `${r.kind} ${r.path}`;
+        const subject = subjectOf(r);
+        const reason = subject === '' ? r.kind : `${r.kind} ${subject}`;
         s.requestTermination.run({ host: r.host_id, rule: r.rule, reason, seq: r.seq, at: now.getTime() });
       }
     }
