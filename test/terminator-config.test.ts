@@ -2,11 +2,11 @@
 // every refusal naming the setting and its line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../collector/config.js';
 import { DriftwatchError } from '../common/errors.js';
-import { tempRoots } from './helpers/temp-tree.js';
+import { REPO_ROOT, tempRoots } from './helpers/temp-tree.js';
 
 const GOOD = 'db: /tmp/c.db\nlisten: 127.0.0.1:8080\nadmin_token: admin-token-0123456789\nenroll_token: enroll-token-0123456789\n';
 const dirs = tempRoots('driftwatch-term-config-');
@@ -81,4 +81,17 @@ test('aws: the endpoint is an http(s) URL without credentials, query or fragment
   assert.match(withKey, /^c\.yaml:7: terminator\.endpoint: must not carry credentials/);
   assert.doesNotMatch(withKey, /s3cr3t/);
   assert.match(refused('  type: aws-ec2\n  endpoint: https://ec2.example/?x=1\n'), /must not have a query or fragment/);
+});
+
+test('the terminator examples of docs/collector.md load as documented', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs/collector.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('### `terminator`'), doc.indexOf('\n## ', doc.indexOf('### `terminator`')));
+  const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!.replace('/usr/local/bin/terminate-host', '/bin/sh'));
+  const loaded = examples.map((text) => loadConfig({ file: { path: 'c.yaml', text: `${GOOD}${text}` }, flags: {} }).terminator);
+  assert.deepEqual(loaded, [
+    { type: 'exec', command: ['/bin/sh', '--force'], timeoutMs: 60_000 },
+    { type: 'aws-asg', region: 'eu-west-1', endpoint: 'https://autoscaling.eu-west-1.amazonaws.com', respectGracePeriod: true, timeoutMs: 30_000 },
+    { type: 'aws-ec2', region: 'eu-west-1', timeoutMs: 30_000 },
+    { type: 'agent' },
+  ]);
 });
