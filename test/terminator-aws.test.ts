@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createTerminator } from '../collector/actions/create-terminator.js';
-import { TerminateError, type Terminator, type TerminatorOutcome } from '../collector/actions/terminator.js';
+import type { Terminator } from '../collector/actions/terminator.js';
 import type { TerminatorConfig } from '../collector/actions/action-config.js';
 import { DriftwatchError } from '../common/errors.js';
 import { openSqliteStore } from '../collector/store/sqlite-store.js';
@@ -15,7 +15,7 @@ import {
   asgError, asgSetInstanceHealthOk, ec2Error, ec2TerminateInstancesOk, sigV4Valid, startAwsStandIn, TEST_ACCESS_KEY, TEST_SECRET_KEY,
   type AwsAnswer, type AwsStandIn,
 } from './helpers/aws-stand-in.js';
-import { hostRecord, terminationRecord } from './helpers/termination-fixtures.js';
+import { hostRecord, terminateFailure, terminationRecord } from './helpers/termination-fixtures.js';
 import { tempRoots } from './helpers/temp-tree.js';
 
 const never = new AbortController().signal;
@@ -48,16 +48,6 @@ async function standIn(answer: (n: number) => AwsAnswer | null): Promise<AwsStan
   const s = await startAwsStandIn((_call, n) => answer(n));
   stands.push(s);
   return s;
-}
-
-async function failure(p: Promise<TerminatorOutcome>): Promise<TerminateError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof TerminateError, String(err));
-    return err;
-  }
-  return assert.fail('terminate() succeeded');
 }
 
 const make = (c: TerminatorConfig): Promise<Terminator> => createTerminator(c, store);
@@ -104,7 +94,7 @@ test('the stand-in\'s SigV4 check fails for another secret, a changed body or a 
 test('aws-asg: an error answer is a TerminateError with AWS\'s code, message and request id, not retried', async () => {
   const aws = await standIn(() => asgError(400, 'Sender', 'ValidationError', `Instance Id not found - No managed instance found for instance ID: ${INSTANCE}`, 'req-err-1'));
   const asg = await make({ type: 'aws-asg', region: 'eu-west-1', endpoint: aws.endpoint, respectGracePeriod: true, timeoutMs: 10_000 });
-  const err = await failure(asg.terminate(hostRecord(), terminationRecord(), never));
+  const err = await terminateFailure(asg.terminate(hostRecord(), terminationRecord(), never));
   assert.equal(err.message, `SetInstanceHealth failed: ValidationError: Instance Id not found - No managed instance found for instance ID: ${INSTANCE}`);
   assert.equal(err.detail.error, 'ValidationError');
   assert.equal(err.detail.httpStatus, 400);
@@ -141,7 +131,7 @@ test('aws-ec2: TerminateInstances for the instance; shutting-down confirms, anot
 test('aws-ec2: an error answer is a TerminateError', async () => {
   const aws = await standIn(() => ec2Error(400, 'OperationNotPermitted', `The instance '${INSTANCE}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`, 'ec2-err'));
   const ec2 = await make({ type: 'aws-ec2', region: 'us-east-2', endpoint: aws.endpoint, timeoutMs: 10_000 });
-  const err = await failure(ec2.terminate(hostRecord(), terminationRecord(), never));
+  const err = await terminateFailure(ec2.terminate(hostRecord(), terminationRecord(), never));
   assert.match(err.message, /^TerminateInstances failed: OperationNotPermitted: The instance 'i-0abc1234def567890' may not be terminated/);
   assert.equal(err.detail.httpStatus, 400);
   assert.equal(aws.calls.length, 1);
@@ -154,9 +144,9 @@ test('a host without an (EC2) instance id fails clearly and calls nothing', asyn
     { type: 'aws-ec2', region: 'eu-west-1', endpoint: aws.endpoint, timeoutMs: 10_000 },
   ] as const) {
     const t = await make(c);
-    const none = await failure(t.terminate(hostRecord({ facts: { instanceId: '' } }), terminationRecord(), never));
+    const none = await terminateFailure(t.terminate(hostRecord({ facts: { instanceId: '' } }), terminationRecord(), never));
     assert.match(none.message, /reported no cloud instance id: an AWS terminator cannot name it/);
-    const odd = await failure(t.terminate(hostRecord({ facts: { instanceId: 'i-1&Action=TerminateInstances' } }), terminationRecord(), never));
+    const odd = await terminateFailure(t.terminate(hostRecord({ facts: { instanceId: 'i-1&Action=TerminateInstances' } }), terminationRecord(), never));
     assert.match(odd.message, /which is not an EC2 instance id/);
   }
   assert.equal(aws.calls.length, 0);
@@ -165,7 +155,7 @@ test('a host without an (EC2) instance id fails clearly and calls nothing', asyn
 test('an endpoint that does not answer is given up at the timeout', async () => {
   const aws = await standIn(() => null);
   const asg = await make({ type: 'aws-asg', region: 'eu-west-1', endpoint: aws.endpoint, respectGracePeriod: true, timeoutMs: 500 });
-  const err = await failure(asg.terminate(hostRecord(), terminationRecord(), never));
+  const err = await terminateFailure(asg.terminate(hostRecord(), terminationRecord(), never));
   assert.equal(err.message, 'SetInstanceHealth did not answer within 0.5 s');
 });
 

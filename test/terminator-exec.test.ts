@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createExecTerminator, EXEC_OUTPUT_TAIL_BYTES } from '../collector/actions/exec-terminator.js';
-import { TerminateError, type TerminatorOutcome } from '../collector/actions/terminator.js';
-import { hostRecord, processRunning, terminationRecord } from './helpers/termination-fixtures.js';
+import { hostRecord, processRunning, terminateFailure, terminationRecord } from './helpers/termination-fixtures.js';
 import { waitFor } from './helpers/agent-process.js';
 import { tempRoots } from './helpers/temp-tree.js';
 
@@ -21,16 +20,6 @@ function script(dir: string, name: string, body: string, interpreter = '/bin/sh'
   writeFileSync(path, `#!${interpreter}\n${body}`);
   chmodSync(path, 0o755);
   return path;
-}
-
-async function failure(p: Promise<TerminatorOutcome>): Promise<TerminateError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof TerminateError, String(err));
-    return err;
-  }
-  return assert.fail('terminate() succeeded');
 }
 
 test('runs the argv as configured with the host facts in the environment, and nothing of the collector\'s', async () => {
@@ -79,7 +68,7 @@ test('a failing command is a TerminateError with its exit code and the tail of i
   const dir = dirs();
   // 100 KiB of noise, then the line that says what went wrong: the tail keeps it.
   const failing = script(dir, 'fail', 'i=0; while [ $i -lt 2000 ]; do echo "noise line $i ....................................."; i=$((i+1)); done\necho "out of quota" >&2\necho "the end"\nexit 3\n');
-  const err = await failure(createExecTerminator({ type: 'exec', command: [failing], timeoutMs: 30_000 }).terminate(hostRecord(), terminationRecord(), never));
+  const err = await terminateFailure(createExecTerminator({ type: 'exec', command: [failing], timeoutMs: 30_000 }).terminate(hostRecord(), terminationRecord(), never));
   assert.equal(err.message, `${failing} exited with code 3`);
   assert.equal(err.detail.exitCode, 3);
   assert.equal(err.detail.timedOut, false);
@@ -95,7 +84,7 @@ test('a hanging command is killed at the timeout with its whole process group', 
   const pidFile = join(dir, 'child.pid');
   // The script starts a grandchild and waits on it: both must die.
   const hanging = script(dir, 'hang', `sleep 300 &\necho $! > "${pidFile}"\nwait\n`);
-  const err = await failure(createExecTerminator({ type: 'exec', command: [hanging], timeoutMs: 2000 }).terminate(hostRecord(), terminationRecord(), never));
+  const err = await terminateFailure(createExecTerminator({ type: 'exec', command: [hanging], timeoutMs: 2000 }).terminate(hostRecord(), terminationRecord(), never));
   assert.equal(err.message, `${hanging} did not finish within 2 s: killed with its process group`);
   assert.equal(err.detail.timedOut, true);
   assert.equal(err.detail.signal, 'SIGKILL');
@@ -119,18 +108,18 @@ test('a program that is gone, a command killed by a signal, and the collector st
   const dir = dirs();
   const gone = script(dir, 'gone', 'exit 0\n');
   rmSync(gone);
-  const notStarted = await failure(createExecTerminator({ type: 'exec', command: [gone], timeoutMs: 5000 }).terminate(hostRecord(), terminationRecord(), never));
+  const notStarted = await terminateFailure(createExecTerminator({ type: 'exec', command: [gone], timeoutMs: 5000 }).terminate(hostRecord(), terminationRecord(), never));
   assert.match(notStarted.message, /could not be started: spawn .* ENOENT/);
 
   const suicidal = script(dir, 'suicide', 'kill -TERM $$\n');
-  const killed = await failure(createExecTerminator({ type: 'exec', command: [suicidal], timeoutMs: 5000 }).terminate(hostRecord(), terminationRecord(), never));
+  const killed = await terminateFailure(createExecTerminator({ type: 'exec', command: [suicidal], timeoutMs: 5000 }).terminate(hostRecord(), terminationRecord(), never));
   assert.equal(killed.message, `${suicidal} was killed by SIGTERM`);
 
   const slow = script(dir, 'slow', 'echo started\nexec sleep 300\n');
   const stopping = new AbortController();
   const run = createExecTerminator({ type: 'exec', command: [slow], timeoutMs: 60_000 }).terminate(hostRecord(), terminationRecord(), stopping.signal);
   stopping.abort();
-  const aborted = await failure(run);
+  const aborted = await terminateFailure(run);
   assert.equal(aborted.message, `${slow} was killed: the collector is stopping`);
   assert.equal(aborted.detail.signal, 'SIGKILL');
 });

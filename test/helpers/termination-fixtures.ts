@@ -1,5 +1,7 @@
 // Host and termination records as the store returns them, for terminator tests.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { TerminateError, type TerminatorOutcome } from '../../collector/actions/terminator.js';
 import type { HostRecord } from '../../collector/store/store.js';
 import type { TerminationRecord } from '../../collector/store/response-store.js';
 
@@ -34,4 +36,15 @@ export function processRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The TerminateError a terminate() call fails with; fails the test if it succeeds or throws something else. */
+export async function terminateFailure(p: Promise<TerminatorOutcome>): Promise<TerminateError> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof TerminateError, String(err));
+    return err;
+  }
+  return assert.fail('terminate() succeeded');
 }
