@@ -3,6 +3,7 @@
 // lengths. Each refusal names the key and its line through settingError. They
 // run on values the schema already typed.
 import { readFileSync } from 'node:fs';
+import { commandProblem } from '../../common/bounded-command.js';
 import { describeFsError } from '../../common/errors.js';
 import { durationMs, durationProblem, type DurationBounds } from '../../common/duration.js';
 import { settingError, type SettingsOrigin } from '../../common/yaml-config.js';
@@ -101,4 +102,15 @@ export function checkLabels(origin: SettingsOrigin, labels: Record<string, strin
     if (key.length === 0 || key.length > 128) throw settingError(origin, ['labels', key], 'a label key must be 1 to 128 characters long');
   }
   return { ...labels };
+}
+
+/**
+ * The shutdown command runs on the host itself (not under `root`), without a
+ * shell: its program must be an executable given by absolute path, checked
+ * now rather than when the collector finally asks for it.
+ */
+export function checkShutdownCommand(origin: SettingsOrigin, argv: readonly string[]): string[] {
+  const bad = commandProblem(argv);
+  if (bad !== undefined) throw settingError(origin, ['shutdown_command', String(bad.index)], bad.problem);
+  return [...argv];
 }

@@ -52,6 +52,8 @@ export const AgentConfigSchema = Type.Object({
   labels: Type.Record(Type.String(), Type.String({ maxLength: 1024 }), { maxProperties: 64, default: {} }),
   image_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   log_level: LogLevelSchema,
+  // The argv run (no shell) when the collector's `agent` terminator says shut down.
+  shutdown_command: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 4096 }), { minItems: 1, maxItems: 64 })),
 }, { additionalProperties: false });
 
 /** The settings as written in a config file (snake_case, durations as written). */
@@ -88,4 +90,6 @@ export interface AgentConfig {
   /** Overrides the image id detected from host facts. */
   imageId: string | undefined;
   logLevel: LogLevel;
+  /** Run once on a SHUTDOWN directive (program path first, no shell); unset: such directives are refused. */
+  shutdownCommand: readonly string[] | undefined;
 }

@@ -7,7 +7,7 @@ import { DriftwatchError } from '../../common/errors.js';
 import { deepFreeze, parseConfigFile, readConfigText, settingError, validateSettings, type ConfigText, type SettingsOrigin } from '../../common/yaml-config.js';
 import { AgentConfigSchema, type AgentConfig, type AgentConfigFile } from './agent-config-schema.js';
 import {
-  checkCaFile, checkChokidarPaths, checkCollector, checkDuration, checkIgnore, checkLabels, checkPath, checkPaths, type DurationKey,
+  checkCaFile, checkChokidarPaths, checkCollector, checkDuration, checkIgnore, checkLabels, checkPath, checkPaths, checkShutdownCommand, type DurationKey,
 } from './agent-config-checks.js';
 import { readEnrollTokenFile } from './enroll-token-file.js';
 
@@ -30,6 +30,7 @@ const FIELDS: { [K in keyof AgentConfig]-?: { key: keyof AgentConfigFile; flag?:
   fullRehashIntervalMs: { key: 'full_rehash_interval' }, watchDebounceMs: { key: 'watch_debounce' },
   hashRateMbPerS: { key: 'hash_rate_mb_per_s' }, nice: { key: 'nice' }, batchMaxEvents: { key: 'batch_max_events' },
   outboxMaxEvents: { key: 'outbox_max_events' }, labels: { key: 'labels' }, imageId: { key: 'image_id' }, logLevel: { key: 'log_level' },
+  shutdownCommand: { key: 'shutdown_command' },
 };
 
 const DURATION_KEYS: ReadonlySet<string> = new Set(['heartbeat_interval', 'rescan_interval', 'full_rehash_interval', 'watch_debounce']);
@@ -93,6 +94,7 @@ export function loadAgentConfig(source: AgentConfigSource): Readonly<AgentConfig
     fullRehashIntervalMs: duration('full_rehash_interval'), watchDebounceMs: duration('watch_debounce'),
     hashRateMbPerS: c.hash_rate_mb_per_s, nice: c.nice, batchMaxEvents: c.batch_max_events, outboxMaxEvents: c.outbox_max_events,
     labels: checkLabels(origin, c.labels), imageId: c.image_id, logLevel: c.log_level,
+    shutdownCommand: c.shutdown_command === undefined ? undefined : checkShutdownCommand(origin, c.shutdown_command),
   };
   return deepFreeze(config);
 }

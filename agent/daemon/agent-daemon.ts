@@ -27,6 +27,7 @@ import { HostMonitor, watchTargets } from './host-monitor.js';
 import { startLoginsPoll } from './logins-poll.js';
 import { runChild } from './rescan-protocol.js';
 import { waitForSealEnrolled, type SealCondition } from './seal.js';
+import { shutdownHandler } from './shutdown-directive.js';
 
 export interface DaemonSettings {
   collector: string;
@@ -49,6 +50,8 @@ export interface DaemonSettings {
   labels: Record<string, string>;
   imageId: string | undefined;
   loginsPollMs: number;
+  /** Run once on a SHUTDOWN directive; undefined: refused (logged). */
+  shutdownCommand: readonly string[] | undefined;
 }
 
 const STOP_DRAIN_MS = 5_000;
@@ -116,6 +119,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
     });
     await logins.poll();
 
+    const shutdown = shutdownHandler({ command: s.shutdownCommand, log });
     void connect(link, enrolled, baseline.root, m, record, log).then((ok) => {
       if (!ok || stop.aborted) return;
       delivery = new Delivery(client, outbox, log, {
@@ -123,6 +127,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
         currentRoot: () => m.merkleRoot(),
         onDirective: (d) => {
           if (d.kind === driftwatch.v1.Directive.Kind.KIND_RESCAN) void m.rescan(true, `collector: ${d.reason ?? ''}`);
+          else if (d.kind === driftwatch.v1.Directive.Kind.KIND_SHUTDOWN) shutdown(d.reason ?? '');
           else log.warn({ directive: d.kind, reason: d.reason }, 'directive not supported by this agent; ignored');
         },
       });

@@ -12,6 +12,7 @@ import type { HostFactsRecord, Store } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
 import { recomputeBaselineRoot } from './baseline-root.js';
 import { decodeEvent } from './event-json.js';
+import { directivesFor } from './directives.js';
 import { authenticateHost } from './host-auth.js';
 import { HostLock } from './host-lock.js';
 import { RateLimiter } from './rate-limit.js';
@@ -93,7 +94,8 @@ export function registerAgentRoutes(
       if (appended.stored > 0) onStored(outcome.toStore.map((e) => e.kind));
       return appended;
     });
-    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: result.ackedSeq }).finish()));
+    const directives = await directivesFor(authed, store);
+    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: result.ackedSeq, directives }).finish()));
   });
 
   // What the collector holds for the host; the agent compares at start.
@@ -127,6 +129,7 @@ export function registerAgentRoutes(
     const msg = decodeOrReject('Heartbeat', () => pb.Heartbeat.decode(body));
     if (msg.merkleRoot.length !== 0 && msg.merkleRoot.length !== 32) throw invalid('merkle_root is not 32 bytes');
     await store.recordHeartbeat(host.id, now, Buffer.from(msg.merkleRoot).toString('hex'), msg.lastSeq, nonce);
-    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq }).finish()));
+    const directives = await directivesFor(host, store);
+    return reply.type(PROTOBUF).send(Buffer.from(pb.Ack.encode({ ackedSeq: host.ackedSeq, directives }).finish()));
   });
 }
