@@ -50,7 +50,7 @@ function settingsOf(c: Readonly<AgentConfig>): DaemonSettings {
     heartbeatIntervalMs: c.heartbeatIntervalMs, rescanIntervalMs: c.rescanIntervalMs, fullRehashIntervalMs: c.fullRehashIntervalMs,
     debounceMs: c.watchDebounceMs, maxHashBytesPerS: c.hashRateMbPerS * 1024 * 1024, nice: c.nice,
     batchMaxEvents: c.batchMaxEvents, outboxMaxEvents: c.outboxMaxEvents, labels: { ...c.labels }, imageId: c.imageId,
-    loginsPollMs: LOGINS_POLL_MS,
+    loginsPollMs: LOGINS_POLL_MS, capture: { globs: c.capture, maxBytes: c.captureMaxBytes, secret: c.secret },
   };
 }
 

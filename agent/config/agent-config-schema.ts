@@ -2,6 +2,7 @@
 // as one TypeBox schema, and the AgentConfig the daemon reads (camelCase, durations
 // in milliseconds, paths resolved). docs/agent.md documents the same table.
 import { Type, type Static } from '@sinclair/typebox';
+import { CAPTURE_MAX_BYTES_LIMIT, DEFAULT_CAPTURE_GLOBS, DEFAULT_CAPTURE_MAX_BYTES } from '../capture/capture-rules.js';
 import { DEFAULT_PATHS } from '../pipeline/scan-options.js';
 
 /** Paths fingerprinted and watched by default on a real host (missing ones are skipped). */
@@ -57,6 +58,11 @@ export const AgentConfigSchema = Type.Object({
   labels: Type.Record(Type.String(), Type.String({ maxLength: 1024 }), { maxProperties: 64, default: {} }),
   image_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   log_level: LogLevelSchema,
+  // Captured content (docs/agent.md): globs of files whose content events carry, their size bound, and
+  // globs never captured on top of the built-in denylist.
+  capture: PathList(DEFAULT_CAPTURE_GLOBS),
+  capture_max_bytes: Type.Integer({ minimum: 1, maximum: CAPTURE_MAX_BYTES_LIMIT, default: DEFAULT_CAPTURE_MAX_BYTES }),
+  secret: PathList([]),
 }, { additionalProperties: false });
 
 /** The settings as written in a config file (snake_case, durations as written). */
@@ -93,4 +99,9 @@ export interface AgentConfig {
   /** Overrides the image id detected from host facts. */
   imageId: string | undefined;
   logLevel: LogLevel;
+  /** Globs of files whose content is captured ([] captures nothing). */
+  capture: readonly string[];
+  captureMaxBytes: number;
+  /** Globs never captured, on top of the built-in denylist. */
+  secret: readonly string[];
 }

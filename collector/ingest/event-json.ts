@@ -2,6 +2,8 @@
 // `drift-agent check --format json` (docs/events.md), validated and bounded.
 import { decodePathBytes } from '../../common/path-bytes.js';
 import type { driftwatch } from '../../proto/gen/driftwatch.js';
+import type { ContentRecord } from '../store/content-store.js';
+import { eventContent } from './content-wire.js';
 import { boundedBytes, boundedString, invalid, LIMITS, pb } from './wire.js';
 
 const KINDS = ['file_added', 'file_removed', 'file_changed', 'package_added', 'package_removed', 'package_changed',
@@ -19,6 +21,8 @@ export interface DecodedEvent {
   payload: Record<string, unknown>;
   prevHash: Buffer;
   hash: Buffer;
+  /** The captured content of the `after` file, checked (content-wire.ts). */
+  content?: ContentRecord;
 }
 
 function pkg(p: driftwatch.v1.IPackage | null | undefined, field: string): Record<string, string> | undefined {
@@ -46,7 +50,8 @@ function file(f: driftwatch.v1.IFileEntry | null | undefined, field: string): Re
   return o;
 }
 
-export function decodeEvent(bytes: Uint8Array): DecodedEvent {
+/** `maxContentBytes`: captured content larger than this (inflated) is dropped from the event. */
+export function decodeEvent(bytes: Uint8Array, maxContentBytes: number): DecodedEvent {
   const e = pb.DriftEvent.decode(bytes);
   const kind = KINDS[e.kind - 1];
   if (kind === undefined) throw invalid(`event kind ${e.kind} is unknown`);
@@ -71,8 +76,10 @@ export function decodeEvent(bytes: Uint8Array): DecodedEvent {
   }
   const detail = boundedString(e.detail, 'detail', LIMITS.detail);
   if (detail !== '') payload.detail = detail;
+  const { content, json } = eventContent(e, kind, maxContentBytes);
+  Object.assign(payload, json);
   const prevHash = boundedBytes(e.prevHash, 'prev_hash', 32);
   const hash = boundedBytes(e.hash, 'hash', 32);
   if (hash.length !== 32) throw invalid(`event ${e.seq} has no 32-byte hash`);
-  return { seq: e.seq, kind, path, changes, payload, prevHash, hash };
+  return { seq: e.seq, kind, path, changes, payload, prevHash, hash, ...(content === undefined ? {} : { content }) };
 }
