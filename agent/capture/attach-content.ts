@@ -20,10 +20,10 @@ function newContent(e: DriftEvent): boolean {
 export type Attach = (events: readonly DriftEvent[]) => DriftEvent[];
 
 /** A function that returns the events, those with new content given it (or a skip reason). */
-export function contentAttacher(root: string, settings: CaptureSettings): Attach {
+export function contentAttacher(root: string, settings: CaptureSettings, budgetBytes = BATCH_BUDGET_BYTES): Attach {
   const decide = captureRules(settings);
   return (events) => {
-    let budget = BATCH_BUDGET_BYTES;
+    let budget = budgetBytes;
     return events.map((e) => {
       if (!newContent(e)) return e;
       const after = e.after!;

@@ -14,8 +14,12 @@ const SENSITIVE_KEY = new RegExp('(?:pass|passwd|password|passphrase|pwd|secret|
   + '(?:private|secret|access|auth|encryption|signing|master|shared|preshared|session|client)_?key|(?:bind|root)_?pw)$');
 const NOT_SENSITIVE = /(?:^|_)bypass$/;
 
+function normalKey(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[.\-]/g, '_');
+}
+
 export function isSensitiveKey(key: string): boolean {
-  const k = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[.\-]/g, '_');
+  const k = normalKey(key);
   return SENSITIVE_KEY.test(k) && !NOT_SENSITIVE.test(k);
 }
 
@@ -25,8 +29,12 @@ const KEY_VALUE = /^([ \t]{0,64}(?:(?:#|;|\/\/){1,4}[ \t]{0,16})?(?:-[ \t]{1,8})
 // key value (ldap's `bindpw`, snmpd's `rocommunity`, pppd's `password`): only on lines that are not comments,
 // whose prose says "password file" often enough.
 const KEY_SPACE_VALUE = /^([ \t]{0,64})([A-Za-z0-9_.-]{1,128})([ \t]{1,64})("[^"]*"|'[^']*'|[^ \t]+)(.*)$/;
+// Keys of that form: a whole word (`bindpw`, not /etc/services' `kpasswd`).
+const SPACE_KEY = /^(?:.{0,120}_)?(?:pass|passwd|password|passphrase|secret|token|api_?key|psk|(?:private|secret|access|auth)_key)$|^(?:bind|root)_?pw$|^r[ow]community6?$|^community$/;
 // PAM's `password required pam_unix.so`: a module type, not a credential.
 const PAM_CONTROL = /^(?:required|requisite|sufficient|optional|include|substack|\[)/;
+// nsswitch.conf's `passwd: files systemd`: a database and its sources.
+const NSS_SOURCES = /^(?:(?:files|compat|systemd|ldap|nis|nisplus|sss|db|winbind|extrausers|cache|usrfiles|altfiles|hesiod|oslogin|\[[!A-Za-z=]{1,64}\])[ \t]{0,16}){1,16}$/;
 const XML_ELEMENT = /<([A-Za-z][A-Za-z0-9_.-]{0,127})((?:[ \t][^<>]{0,512})?)>([^<]{1,4096})<\/\1>/g;
 const PRIVATE_BEGIN = /-----BEGIN [A-Z0-9 ]{0,64}(?:PRIVATE KEY|Static key)[A-Za-z0-9 ]{0,64}-----/;
 const PRIVATE_END = /-----END [A-Z0-9 ]{0,64}(?:PRIVATE KEY|Static key)[A-Za-z0-9 ]{0,64}-----/;
@@ -35,7 +43,7 @@ const PRIVATE_END = /-----END [A-Z0-9 ]{0,64}(?:PRIVATE KEY|Static key)[A-Za-z0-
 // ids, crypt(3) hashes (htpasswd, grub), JSON web tokens.
 const ANYWHERE: ReadonlyArray<[RegExp, (m: string, ...groups: string[]) => string]> = [
   [/(^|[ \t"'=])(--?[A-Za-z0-9_.-]{1,64})(=|[ \t]{1,16})("[^"]{1,4096}"|'[^']{1,4096}'|[^ \t"']{1,4096})/g,
-    (m, lead, flag, sep, value) => (isSensitiveKey(flag!.replace(/^-+/, '')) ? `${lead!}${flag!}${sep!}${quoted(value!)}` : m)],
+    (m, lead, flag, sep, value) => (isSensitiveKey(flag!.replace(/^-+/, '')) && !PAM_CONTROL.test(value!) ? `${lead!}${flag!}${sep!}${quoted(value!)}` : m)],
   [/(\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s:/@]{1,256}:)([^\s@/]{1,1024})@/g, (_m, head) => `${head!}${REDACTED}@`],
   [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b/g, () => REDACTED],
   [/\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1)\$[./A-Za-z0-9$=,]{4,1024}/g, () => REDACTED],
@@ -68,13 +76,14 @@ function isComment(line: string): boolean {
 
 function redactSetting(line: string): string {
   const kv = KEY_VALUE.exec(line);
-  if (kv !== null && isSensitiveKey(kv[3]!)) {
+  const nss = kv !== null && kv[3] === 'passwd' && kv[4]!.trimStart().startsWith(':') && NSS_SOURCES.test(kv[5]!);
+  if (kv !== null && isSensitiveKey(kv[3]!) && !nss) {
     const value = redactValue(kv[5]!);
     if (value !== undefined) return `${kv[1]!}${kv[2]!}${kv[3]!}${kv[2]!}${kv[4]!}${value}`;
   }
   if (kv === null && !isComment(line)) {
     const ws = KEY_SPACE_VALUE.exec(line);
-    if (ws !== null && isSensitiveKey(ws[2]!.replace(/^-/, '')) && !PAM_CONTROL.test(ws[4]!)) {
+    if (ws !== null && SPACE_KEY.test(normalKey(ws[2]!.replace(/^-/, ''))) && !PAM_CONTROL.test(ws[4]!)) {
       return `${ws[1]!}${ws[2]!}${ws[3]!}${quoted(ws[4]!)}${ws[5]!}`;
     }
   }
