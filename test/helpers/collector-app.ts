@@ -12,6 +12,8 @@ import { ADMIN_TOKEN, ENROLL_TOKEN, type SendFn } from './fake-agent.js';
 export interface TestCollector {
   store: Store;
   app: FastifyInstance;
+  /** The SQLite file, for tests that look at what was stored. */
+  dbFile: string;
   /** Sends a request through inject(), for FakeAgent. */
   send: SendFn;
   close: () => Promise<void>;
@@ -29,7 +31,7 @@ export async function startTestCollector(overrides: Partial<CollectorConfig> = {
     return { status: r.statusCode, body: r.rawPayload };
   };
   return {
-    store, app, send,
+    store, app, send, dbFile: db,
     close: async () => {
       await app.close();
       await store.close();
