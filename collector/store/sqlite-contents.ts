@@ -4,7 +4,7 @@
 // per connection.
 import type Database from 'better-sqlite3';
 import type { BaselineContent, ContentRecord } from './content-store.js';
-import { LATEST_VERSION, userVersion } from './sqlite-migrations.js';
+import { perConnection } from './sqlite-statements.js';
 
 interface ContentRow {
   hash: Buffer;
@@ -41,20 +41,7 @@ function prepare(db: Database.Database) {
 }
 
 type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = cache.get(db);
-  if (s === undefined) {
-    const version = userVersion(db);
-    if (version !== LATEST_VERSION) {
-      throw new Error(`database schema is at version ${version}, this collector needs ${LATEST_VERSION}: run migrate() first`);
-    }
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection(prepare);
 
 function ref(hostId: string, c: ContentRecord): RefRow {
   return { host: hostId, hash: Buffer.from(c.hash, 'hex'), sha256: Buffer.from(c.sha256, 'hex'), redacted: c.redacted ? 1 : 0 };
