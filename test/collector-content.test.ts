@@ -9,6 +9,8 @@ import { driftwatch } from '../proto/gen/driftwatch.js';
 import { ADMIN_TOKEN, FakeAgent, type SendFn } from './helpers/fake-agent.js';
 import { startTestCollector, type TestCollector } from './helpers/collector-app.js';
 import { captured, sha256, storedContents } from './helpers/content.js';
+import { checkContent, ContentLimits, REQUEST_INFLATE_BUDGET } from '../collector/ingest/content-wire.js';
+import { DriftwatchError } from '../common/errors.js';
 
 const pb = driftwatch.v1;
 const K = pb.EventKind;
@@ -85,6 +87,7 @@ test('a decompression bomb, a lying size or digest, and content where none belon
     [changed({ content: captured('another file\n') }), 'COLLECTOR_CONTENT_INVALID', /sha256 is not the after entry's/],
     [changed({ after: { ...file('/etc/app.conf', 'x'), sha256: sha256(latin1) }, content: { sha256: sha256(latin1), compressed: deflateRawSync(latin1), size: latin1.length } }),
       'COLLECTOR_CONTENT_INVALID', /not UTF-8 text/],
+    [changed({ content: captured('a\u0000b\n', APP_V2) }), 'COLLECTOR_CONTENT_INVALID', /not UTF-8 text/],
     [changed({ content: captured(APP_V2), captureSkip: pb.CaptureSkip.CAPTURE_SKIP_BINARY }), 'COLLECTOR_INGEST_INVALID', /content and capture_skip together/],
     [first(K.EVENT_KIND_LOGIN, '', { content: captured(APP_V2) }), 'COLLECTOR_INGEST_INVALID', /a login event carries no content/],
   ];
@@ -95,6 +98,17 @@ test('a decompression bomb, a lying size or digest, and content where none belon
   }
   assert.equal((await collector.store.getHost(h.hostId))!.ackedSeq, 0);
   assert.equal(storedContents(collector.dbFile).events.filter((e) => e.host_id === h.hostId).length, 0);
+});
+
+test('all the contents of one request together inflate to no more than its budget', () => {
+  const text = `${'abc\n'.repeat(1000)}`;
+  const limits = new ContentLimits(8192, 10_000);
+  assert.ok('content' in checkContent(captured(text), 'contents[0]', limits));
+  assert.ok('content' in checkContent(captured(text), 'contents[1]', limits));
+  assert.equal(limits.left, 2000);
+  assert.throws(() => checkContent(captured(text), 'contents[2]', limits),
+    (err: unknown) => err instanceof DriftwatchError && err.code === 'COLLECTOR_CONTENT_INVALID' && /contents\[2\]: .*more than/.test(err.message));
+  assert.equal(new ContentLimits(1).left, REQUEST_INFLATE_BUDGET);
 });
 
 test('content beyond max_content_bytes is dropped, its event kept and saying why', async () => {

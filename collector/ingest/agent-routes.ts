@@ -9,6 +9,7 @@ import { sameSecret } from '../http/secrets.js';
 import type { HostFactsRecord, Store } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
 import { registerContentRoute } from './content-route.js';
+import { ContentLimits } from './content-wire.js';
 import { recomputeBaselineRoot } from './baseline-root.js';
 import { decodeEvent } from './event-json.js';
 import { authenticateHost } from './host-auth.js';
@@ -81,7 +82,8 @@ export function registerAgentRoutes(
     const now = new Date();
     const { host: authed, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const records = decodeOrReject('EventBatch', () => repeatedRecords(body, 1, config.maxEventsPerBatch));
-    const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes, config.maxContentBytes)) }));
+    const limits = new ContentLimits(config.maxContentBytes);
+    const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes, limits)) }));
     const result = await lock.run(authed.id, async () => {
       const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
       const outcome = acceptBatch(host, events, now);

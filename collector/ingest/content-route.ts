@@ -10,7 +10,7 @@ import type { CollectorConfig } from '../config.js';
 import type { BaselineContent, ContentRecord } from '../store/content-store.js';
 import type { Store } from '../store/store.js';
 import { pathsByDigest } from './baseline-digests.js';
-import { checkContent } from './content-wire.js';
+import { checkContent, ContentLimits } from './content-wire.js';
 import { authenticateHost } from './host-auth.js';
 import type { RateLimiter } from './rate-limit.js';
 import { decodeOrReject, pb, repeatedRecords } from './wire.js';
@@ -32,9 +32,10 @@ export function registerContentRoute(app: FastifyInstance, store: Store, config:
     const records = decodeOrReject('ContentUpload', () => repeatedRecords(body, 1, MAX_CONTENTS_PER_UPLOAD));
     const checked: ContentRecord[] = [];
     let dropped = 0;
+    const limits = new ContentLimits(config.maxContentBytes);
     records.forEach((bytes, i) => {
       const c = decodeOrReject('CapturedContent', () => pb.CapturedContent.decode(bytes));
-      const outcome = checkContent(c, `contents[${i}]`, config.maxContentBytes);
+      const outcome = checkContent(c, `contents[${i}]`, limits);
       if ('content' in outcome) checked.push(outcome.content);
       else dropped++;
     });

@@ -3,7 +3,7 @@
 import { decodePathBytes } from '../../common/path-bytes.js';
 import type { driftwatch } from '../../proto/gen/driftwatch.js';
 import type { ContentRecord } from '../store/content-store.js';
-import { eventContent } from './content-wire.js';
+import { eventContent, type ContentLimits } from './content-wire.js';
 import { boundedBytes, boundedString, invalid, LIMITS, pb } from './wire.js';
 
 const KINDS = ['file_added', 'file_removed', 'file_changed', 'package_added', 'package_removed', 'package_changed',
@@ -50,8 +50,8 @@ function file(f: driftwatch.v1.IFileEntry | null | undefined, field: string): Re
   return o;
 }
 
-/** `maxContentBytes`: captured content larger than this (inflated) is dropped from the event. */
-export function decodeEvent(bytes: Uint8Array, maxContentBytes: number): DecodedEvent {
+/** `limits`: captured content larger than limits.maxBytes (inflated) is dropped from the event; shared by a request's events. */
+export function decodeEvent(bytes: Uint8Array, limits: ContentLimits): DecodedEvent {
   const e = pb.DriftEvent.decode(bytes);
   const kind = KINDS[e.kind - 1];
   if (kind === undefined) throw invalid(`event kind ${e.kind} is unknown`);
@@ -76,7 +76,7 @@ export function decodeEvent(bytes: Uint8Array, maxContentBytes: number): Decoded
   }
   const detail = boundedString(e.detail, 'detail', LIMITS.detail);
   if (detail !== '') payload.detail = detail;
-  const { content, json } = eventContent(e, kind, maxContentBytes);
+  const { content, json } = eventContent(e, kind, limits);
   Object.assign(payload, json);
   const prevHash = boundedBytes(e.prevHash, 'prev_hash', 32);
   const hash = boundedBytes(e.hash, 'hash', 32);
