@@ -13,8 +13,8 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DriftwatchError } from '../../common/errors.js';
-import type { CaptureSettings } from '../capture/capture-rules.js';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
+import type { CaptureSettings } from '../capture/capture-rules.js';
 import { eventToProto, type LoginFacts } from '../codec/event-proto.js';
 import type { DriftEvent, HostFacts } from '../model.js';
 import { Outbox } from '../outbox/outbox.js';
