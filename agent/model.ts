@@ -61,6 +61,20 @@ export type EventKind =
   | 'package_added' | 'package_removed' | 'package_changed' | 'package_file_modified'
   | 'login' | 'coverage_gap' | 'agent_stopped';
 
+/** Why a file event carries no content (CaptureSkip in events.proto; docs/agent.md). */
+export type CaptureSkipReason = 'not_matched' | 'denylisted' | 'too_large' | 'binary' | 'unreadable' | 'budget';
+
+/** A captured text file: its content (credential values redacted) compressed for the wire. */
+export interface CapturedFile {
+  /** Hex SHA-256 of the file as it is on disk: the manifest entry's. */
+  sha256: string;
+  /** deflate-raw of the (redacted) content (common/content-codec.ts). */
+  compressed: Uint8Array;
+  /** Bytes of the (redacted) content, inflated. */
+  size: number;
+  redacted: boolean;
+}
+
 export interface DriftEvent {
   kind: EventKind;
   path?: string;
@@ -72,4 +86,8 @@ export interface DriftEvent {
   after?: FileEntry;
   mismatch?: PackageFileMismatch;
   detail?: string;
+  /** file_added, file_changed (content) of a captured path: the `after` file's content. */
+  content?: CapturedFile;
+  /** The same events without content: why. */
+  captureSkip?: CaptureSkipReason;
 }

@@ -21,6 +21,7 @@ export const ConfigSchema = Type.Object({
   max_baseline_bytes: Type.Integer({ minimum: 1024, maximum: 1024 << 20, default: 256 << 20 }),
   max_baseline_entries: Type.Integer({ minimum: 1, maximum: 50_000_000, default: 5_000_000 }),
   max_events_per_batch: Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 }),
+  max_content_bytes: Type.Integer({ minimum: 1024, maximum: 16 << 20, default: 1 << 20, description: 'largest captured file content kept, inflated' }),
   heartbeat_interval_seconds: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   silent_after_intervals: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
   rate_limit_per_second: Type.Number({ exclusiveMinimum: 0, maximum: 100_000, default: 50 }),
@@ -53,6 +54,8 @@ export interface CollectorConfig {
   maxBaselineBytes: number;
   maxBaselineEntries: number;
   maxEventsPerBatch: number;
+  /** Captured file content larger than this (inflated) is not kept; the event is. */
+  maxContentBytes: number;
   heartbeatIntervalMs: number;
   silentAfterIntervals: number;
   rateLimitPerSecond: number;
@@ -99,6 +102,7 @@ export function loadConfig(source: ConfigSource): Readonly<CollectorConfig> {
     silentAfterIntervals: c.silent_after_intervals, rateLimitPerSecond: c.rate_limit_per_second, rateLimitBurst: c.rate_limit_burst,
     alerts: { groupWindowMs: c.alerts.group_window_seconds * 1000, deliveryTtlMs: c.alerts.delivery_ttl_hours * 3_600_000 },
     notifiers,
+    maxContentBytes: c.max_content_bytes,
     ...(c.policy === undefined ? {} : { policy: c.policy }),
     ...(terminator === undefined ? {} : { terminator }),
     ...(c.tls_cert === undefined ? {} : { tlsCert: c.tls_cert, tlsKey: c.tls_key! }),

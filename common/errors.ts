@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   COLLECTOR_INGEST_CONTENT_TYPE: 'an agent request is not application/x-protobuf',
   COLLECTOR_INGEST_DECODE: 'an agent request body is not the expected protobuf message',
   COLLECTOR_INGEST_INVALID: 'an agent request decodes but breaks a rule (a bound, an order, a missing field)',
+  COLLECTOR_CONTENT_INVALID: 'captured file content is malformed: not deflate-raw, inflating to more or less than its declared size (a decompression bomb), not its SHA-256, or not UTF-8 text',
   COLLECTOR_BODY_TOO_LARGE: 'a request body exceeds the size limit',
   COLLECTOR_ENROLL_TOKEN_INVALID: 'the enrollment token is missing or wrong',
   COLLECTOR_UNKNOWN_HOST: 'the request names a host that is not enrolled',

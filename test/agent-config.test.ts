@@ -23,6 +23,7 @@ test('no file and no flags: every default from the schema, deeply frozen', () =>
     heartbeatIntervalMs: 30_000, rescanIntervalMs: 900_000, fullRehashIntervalMs: 86_400_000, watchDebounceMs: 20,
     hashRateMbPerS: 64, nice: 10, batchMaxEvents: 100, outboxMaxEvents: 100_000, labels: {}, imageId: undefined, logLevel: 'info',
     shutdownCommand: undefined,
+    capture: ['/etc/**'], captureMaxBytes: 65_536, secret: [],
   });
   assert.ok(Object.isFrozen(c) && Object.isFrozen(c.paths) && Object.isFrozen(c.seal) && Object.isFrozen(c.labels));
   assert.deepEqual(DEFAULT_AGENT_PATHS, ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/boot', '/root/.ssh', '/var/spool/cron']);
@@ -48,6 +49,7 @@ test('the complete example of docs/agent.md loads, every key parsed', () => {
     hashRateMbPerS: 64, nice: 5, batchMaxEvents: 100, outboxMaxEvents: 100_000,
     labels: { role: 'web', env: 'production' }, imageId: 'ami-0123456789abcdef0', logLevel: 'debug',
     shutdownCommand: ['/bin/sh', 'poweroff'],
+    capture: ['/etc/**', '/opt/app/conf/**'], captureMaxBytes: 65_536, secret: ['/etc/app/credentials/**'],
   });
   // The table documents exactly the schema's settings (seal's as seal.when and
   // seal.file), and the example shows all of them but the token's other form.

@@ -51,6 +51,7 @@ function settingsOf(c: Readonly<AgentConfig>): DaemonSettings {
     debounceMs: c.watchDebounceMs, maxHashBytesPerS: c.hashRateMbPerS * 1024 * 1024, nice: c.nice,
     batchMaxEvents: c.batchMaxEvents, outboxMaxEvents: c.outboxMaxEvents, labels: { ...c.labels }, imageId: c.imageId,
     loginsPollMs: LOGINS_POLL_MS, shutdownCommand: c.shutdownCommand,
+    capture: { globs: c.capture, maxBytes: c.captureMaxBytes, secret: c.secret },
   };
 }
 

@@ -4,7 +4,7 @@
 // package plus a detail line naming the algorithm and both digests.
 import { encodePath } from '../../common/path-bytes.js';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
-import type { DriftEvent, EventKind, FileChange } from '../model.js';
+import type { CapturedFile, CaptureSkipReason, DriftEvent, EventKind, FileChange } from '../model.js';
 import { fileToProto } from './proto-convert.js';
 
 const pb = driftwatch.v1;
@@ -24,6 +24,16 @@ const CHANGE: Record<FileChange, driftwatch.v1.Change> = {
   content: pb.Change.CHANGE_CONTENT, mode: pb.Change.CHANGE_MODE, uid: pb.Change.CHANGE_UID, gid: pb.Change.CHANGE_GID,
   type: pb.Change.CHANGE_TYPE, target: pb.Change.CHANGE_TARGET, capabilities: pb.Change.CHANGE_CAPABILITIES,
 };
+
+const SKIP: Record<CaptureSkipReason, driftwatch.v1.CaptureSkip> = {
+  not_matched: pb.CaptureSkip.CAPTURE_SKIP_NOT_MATCHED, denylisted: pb.CaptureSkip.CAPTURE_SKIP_DENYLISTED,
+  too_large: pb.CaptureSkip.CAPTURE_SKIP_TOO_LARGE, binary: pb.CaptureSkip.CAPTURE_SKIP_BINARY,
+  unreadable: pb.CaptureSkip.CAPTURE_SKIP_UNREADABLE, budget: pb.CaptureSkip.CAPTURE_SKIP_BUDGET,
+};
+
+export function contentToProto(c: CapturedFile): driftwatch.v1.ICapturedContent {
+  return { sha256: Buffer.from(c.sha256, 'hex'), compressed: c.compressed, size: c.size, redacted: c.redacted };
+}
 
 /** A login seen in utmp, for the `login` event. */
 export interface LoginFacts {
@@ -59,6 +69,8 @@ export function eventToProto(e: DriftEvent, observedAt: Date, login?: LoginFacts
   if (e.previous !== undefined) out.previous = e.previous;
   if (e.before !== undefined) out.before = fileToProto(e.before);
   if (e.after !== undefined) out.after = fileToProto(e.after);
+  if (e.content !== undefined) out.content = contentToProto(e.content);
+  if (e.captureSkip !== undefined) out.captureSkip = SKIP[e.captureSkip];
   if (login !== undefined) out.login = { user: cut(login.user, MAX_SHORT), tty: cut(login.tty, MAX_SHORT), origin: cut(login.origin, MAX_SHORT) };
   const parts = [
     e.mismatch === undefined ? '' : `${e.mismatch.algorithm} expected ${e.mismatch.expected}, found ${e.mismatch.actual}`,

@@ -36,10 +36,10 @@ export function checkPaths(origin: SettingsOrigin, key: string, values: readonly
   return values.map((p, i) => checkPath(origin, [key, String(i)], p));
 }
 
-export function checkIgnore(origin: SettingsOrigin, globs: readonly string[]): string[] {
+export function checkIgnore(origin: SettingsOrigin, globs: readonly string[], key = 'ignore'): string[] {
   globs.forEach((g, i) => {
     const problem = ignoreGlobProblem(g);
-    if (problem !== undefined) throw settingError(origin, ['ignore', String(i)], problem);
+    if (problem !== undefined) throw settingError(origin, [key, String(i)], problem);
   });
   return [...globs];
 }

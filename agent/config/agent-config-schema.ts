@@ -3,6 +3,7 @@
 // in milliseconds, paths resolved). docs/agent.md documents the same table.
 import { Type, type Static } from '@sinclair/typebox';
 import { DurationSchema } from '../../common/duration.js';
+import { CAPTURE_MAX_BYTES_LIMIT, DEFAULT_CAPTURE_GLOBS, DEFAULT_CAPTURE_MAX_BYTES } from '../capture/capture-rules.js';
 import { DEFAULT_PATHS } from '../pipeline/scan-options.js';
 
 /** Paths fingerprinted and watched by default on a real host (missing ones are skipped). */
@@ -54,6 +55,11 @@ export const AgentConfigSchema = Type.Object({
   log_level: LogLevelSchema,
   // The argv run (no shell) when the collector's `agent` terminator says shut down.
   shutdown_command: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 4096 }), { minItems: 1, maxItems: 64 })),
+  // Captured content (docs/agent.md): globs of files whose content events carry, their size bound, and
+  // globs never captured on top of the built-in denylist.
+  capture: PathList(DEFAULT_CAPTURE_GLOBS),
+  capture_max_bytes: Type.Integer({ minimum: 1, maximum: CAPTURE_MAX_BYTES_LIMIT, default: DEFAULT_CAPTURE_MAX_BYTES }),
+  secret: PathList([]),
 }, { additionalProperties: false });
 
 /** The settings as written in a config file (snake_case, durations as written). */
@@ -92,4 +98,9 @@ export interface AgentConfig {
   logLevel: LogLevel;
   /** Run once on a SHUTDOWN directive (program path first, no shell); unset: such directives are refused. */
   shutdownCommand: readonly string[] | undefined;
+  /** Globs of files whose content is captured ([] captures nothing). */
+  capture: readonly string[];
+  captureMaxBytes: number;
+  /** Globs never captured, on top of the built-in denylist. */
+  secret: readonly string[];
 }

@@ -31,6 +31,7 @@ const FIELDS: { [K in keyof AgentConfig]-?: { key: keyof AgentConfigFile; flag?:
   hashRateMbPerS: { key: 'hash_rate_mb_per_s' }, nice: { key: 'nice' }, batchMaxEvents: { key: 'batch_max_events' },
   outboxMaxEvents: { key: 'outbox_max_events' }, labels: { key: 'labels' }, imageId: { key: 'image_id' }, logLevel: { key: 'log_level' },
   shutdownCommand: { key: 'shutdown_command' },
+  capture: { key: 'capture' }, captureMaxBytes: { key: 'capture_max_bytes' }, secret: { key: 'secret' },
 };
 
 const DURATION_KEYS: ReadonlySet<string> = new Set(['heartbeat_interval', 'rescan_interval', 'full_rehash_interval', 'watch_debounce']);
@@ -95,6 +96,7 @@ export function loadAgentConfig(source: AgentConfigSource): Readonly<AgentConfig
     hashRateMbPerS: c.hash_rate_mb_per_s, nice: c.nice, batchMaxEvents: c.batch_max_events, outboxMaxEvents: c.outbox_max_events,
     labels: checkLabels(origin, c.labels), imageId: c.image_id, logLevel: c.log_level,
     shutdownCommand: c.shutdown_command === undefined ? undefined : checkShutdownCommand(origin, c.shutdown_command),
+    capture: checkIgnore(origin, c.capture, 'capture'), captureMaxBytes: c.capture_max_bytes, secret: checkIgnore(origin, c.secret, 'secret'),
   };
   return deepFreeze(config);
 }

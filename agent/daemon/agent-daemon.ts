@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DriftwatchError } from '../../common/errors.js';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
+import type { CaptureSettings } from '../capture/capture-rules.js';
 import { eventToProto, type LoginFacts } from '../codec/event-proto.js';
 import type { DriftEvent, HostFacts } from '../model.js';
 import { Outbox } from '../outbox/outbox.js';
@@ -22,6 +23,7 @@ import { ensureStateDir, loadOrCreateKey, removeStateFile, STATE_FILES } from '.
 import { startThreadedWatcher } from '../watch/threaded-watcher.js';
 import type { Watcher } from '../watch/watcher.js';
 import { ensureEnrolled, fetchCanonicalBaseline, reconcileBaseline, type LinkContext } from './collector-link.js';
+import { uploadBaselineContent } from './content-upload.js';
 import { Delivery } from './delivery.js';
 import { HostMonitor, watchTargets } from './host-monitor.js';
 import { startLoginsPoll } from './logins-poll.js';
@@ -52,6 +54,7 @@ export interface DaemonSettings {
   loginsPollMs: number;
   /** Run once on a SHUTDOWN directive; undefined: refused (logged). */
   shutdownCommand: readonly string[] | undefined;
+  capture: CaptureSettings;
 }
 
 const STOP_DRAIN_MS = 5_000;
@@ -87,7 +90,7 @@ export async function runDaemon(s: DaemonSettings, log: Logger, stop: AbortSigna
   try {
     monitor = new HostMonitor({
       root: s.root, stateDir: s.stateDir, paths: s.paths, ignore: s.ignore, nice: s.nice, debounceMs: s.debounceMs,
-      maxHashBytesPerS: s.maxHashBytesPerS, log, emit: (events) => record(events),
+      maxHashBytesPerS: s.maxHashBytesPerS, capture: s.capture, log, emit: (events) => record(events),
     });
     const baseline = await sealedBaseline(s, link, enrolled, monitor, outbox, stop, (events) => record(events));
     if (baseline === undefined) return;
@@ -189,13 +192,13 @@ async function sealedBaseline(
     () => undefined, (err: unknown) => { link.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'heartbeat failed'); });
   if (!(await waitForSealEnrolled(s.stateDir, s.seal, stop, { enrolled, heartbeat, heartbeatIntervalMs: s.heartbeatIntervalMs }))) return undefined;
   const started = Date.now();
-  const sealed = await runChild({ kind: 'seal', ...scope });
+  const sealed = await runChild({ kind: 'seal', ...scope, capture: s.capture });
   if (sealed.kind !== 'sealed') throw new Error(`seal answered ${sealed.kind}`);
   monitor.adoptSealedView();
   removeStateFile(s.stateDir, STATE_FILES.sealRequest);
   const at = new Date().toISOString();
   outbox.setMeta('sealed_at', at);
-  link.log.info({ root: sealed.root, files: sealed.files, packages: sealed.packages, ms: Date.now() - started }, 'baseline sealed');
+  link.log.info({ root: sealed.root, files: sealed.files, packages: sealed.packages, contents: sealed.contents, ms: Date.now() - started }, 'baseline sealed');
   if (sealed.mismatches > 0) {
     // Sealing tampered package files must never go unnoticed: they are in the manifest, and said here.
     link.log.warn({ mismatches: sealed.mismatches }, 'package-owned files differ from the package database at seal time');
@@ -215,6 +218,8 @@ async function connect(
     record([{ kind: 'coverage_gap', detail: reconciled.detail ?? 'local baseline replaced' }]);
     await monitor.rescan(true, 'baseline replaced by the collector\'s copy', true);
   }
+  // Beside the delivery of events, not before it: diffs can wait, drift cannot.
+  void uploadBaselineContent(link).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'uploading baseline contents failed'));
   log.info('connected to the collector');
   return true;
 }

@@ -5,9 +5,21 @@
 // last sequence written, so the collector can tell "quiet" from "stuck".
 import type { Logger } from 'pino';
 import type { driftwatch } from '../../proto/gen/driftwatch.js';
-import type { Outbox } from '../outbox/outbox.js';
+import type { Outbox, QueuedEvent } from '../outbox/outbox.js';
 import { Backoff, sleep } from './backoff.js';
 import { CollectorError, type CollectorClient } from '../report/collector-client.js';
+
+/**
+ * Bytes of events in one request, at most (one larger event goes alone): events
+ * may carry file content, and the collector's default max_body_bytes is 4 MiB.
+ */
+const BATCH_MAX_BYTES = 1 << 20;
+
+function withinBytes(batch: QueuedEvent[]): QueuedEvent[] {
+  let total = 0;
+  const n = batch.findIndex((e, i) => (total += e.bytes.length) > BATCH_MAX_BYTES && i > 0);
+  return n < 0 ? batch : batch.slice(0, n);
+}
 
 export interface DeliveryOptions {
   batchMaxEvents: number;
@@ -56,7 +68,7 @@ export class Delivery {
   private async sendLoop(): Promise<void> {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
-      const batch = this.outbox.pending(this.opts.batchMaxEvents);
+      const batch = withinBytes(this.outbox.pending(this.opts.batchMaxEvents));
       if (batch.length === 0) {
         await new Promise<void>((resolve) => { this.wakeUp = resolve; });
         this.wakeUp = undefined;

@@ -12,6 +12,8 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { contentAttacher, type Attach } from '../capture/attach-content.js';
+import type { CaptureSettings } from '../capture/capture-rules.js';
 import { diffFiles, diffPackages } from '../diff/diff.js';
 import type { DriftEvent } from '../model.js';
 import { ignoreMatcher } from '../pipeline/scan-options.js';
@@ -36,6 +38,8 @@ export interface MonitorOptions {
   debounceMs: number;
   /** Hashing cap for rescans, bytes per second (0: none). */
   maxHashBytesPerS: number;
+  /** Which files' content file events carry (docs/agent.md, "Captured content"). */
+  capture: CaptureSettings;
   log: Logger;
   /** Receives every batch of events, in order; they must be durable when it returns. */
   emit: (events: DriftEvent[]) => void;
@@ -52,8 +56,10 @@ export class HostMonitor {
   private work: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly queuedRescans = new Map<string, Promise<void>>();
+  private readonly attach: Attach;
 
   constructor(private readonly opts: MonitorOptions) {
+    this.attach = contentAttacher(opts.root, opts.capture);
     this.isIgnored = ignoreMatcher(opts.ignore);
     this.inScope = inScanPaths(opts.paths);
   }
@@ -100,6 +106,7 @@ export class HostMonitor {
       const o = this.opts;
       const reply = await runChild({
         kind: 'rescan', full, fromBaseline, maxHashBytesPerS: o.maxHashBytesPerS, root: o.root, stateDir: o.stateDir, paths: o.paths, ignore: o.ignore, nice: o.nice,
+        capture: o.capture,
       });
       if (reply.kind !== 'rescanned') throw new Error(`rescan answered ${reply.kind}`);
       this.publish(reply.events);
@@ -174,7 +181,7 @@ export class HostMonitor {
       });
       const events = diffFiles(old, files, (p) => !this.isIgnored(p));
       if (events.length > 0) {
-        this.publish(events);
+        this.publish(this.attach(events));
         view.replaceSubtrees(tops, files);
       }
     }

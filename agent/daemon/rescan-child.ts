@@ -14,6 +14,8 @@ import { readHostFacts } from '../sources/host-facts.js';
 import type { DriftEvent, Manifest } from '../model.js';
 import { ViewStore } from '../state/view-store.js';
 import { STATE_FILES } from '../state/state-dir.js';
+import { contentAttacher } from '../capture/attach-content.js';
+import { captureBaseline } from '../capture/baseline-content.js';
 import { loadBaseline, saveBaseline } from './baseline-files.js';
 import type { ChildJob, ChildReply } from './rescan-protocol.js';
 
@@ -54,9 +56,14 @@ async function run(job: ChildJob): Promise<ChildReply> {
     }
     case 'seal': {
       const manifest = await fingerprintHost({ root: job.root, paths: job.paths, ignore: job.ignore });
+      // Before the baseline: a seal cut short after it would leave the baseline without its contents for good.
+      const { captured } = captureBaseline(job.root, manifest.files, job.capture, join(job.stateDir, STATE_FILES.baselineContent));
       saveBaseline(job.stateDir, manifest);
       ViewStore.create(next, manifest);
-      return { kind: 'sealed', root: manifest.merkleRoot, files: manifest.files.length, packages: manifest.packages.length, mismatches: manifest.packageMismatches.length };
+      return {
+        kind: 'sealed', root: manifest.merkleRoot, files: manifest.files.length, packages: manifest.packages.length,
+        mismatches: manifest.packageMismatches.length, contents: captured,
+      };
     }
     case 'rescan': {
       const { manifest: before, gaps } = await reference(job);
@@ -65,7 +72,7 @@ async function run(job: ChildJob): Promise<ChildReply> {
         paths: job.paths, ignore: job.ignore, quick: !job.full, hashWorkers: 1, maxHashBytesPerS: job.maxHashBytesPerS,
       });
       ViewStore.create(next, current);
-      return { kind: 'rescanned', events: [...gaps, ...events], files: current.files.length };
+      return { kind: 'rescanned', events: contentAttacher(job.root, job.capture)([...gaps, ...events]), files: current.files.length };
     }
   }
 }

@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DriftwatchError, type ErrorCode } from '../../common/errors.js';
+import type { CaptureSettings } from '../capture/capture-rules.js';
 import type { DriftEvent, HostFacts } from '../model.js';
 import { STATE_FILES } from '../state/state-dir.js';
 
@@ -21,15 +22,16 @@ export type ChildJob =
   | ({ kind: 'verify-baseline' } & Scope)
   /** Host facts for enrollment: systeminformation is large, and only this needs it. */
   | ({ kind: 'host-facts' } & Scope)
-  | ({ kind: 'seal' } & Scope)
-  /** Against the view, or the baseline when `fromBaseline` (or when there is no view yet). */
-  | ({ kind: 'rescan'; full: boolean; fromBaseline: boolean; maxHashBytesPerS: number } & Scope);
+  /** Also writes the captured contents of the baseline's files for upload (capture/baseline-content.ts). */
+  | ({ kind: 'seal'; capture: CaptureSettings } & Scope)
+  /** Against the view, or the baseline when `fromBaseline` (or when there is no view yet). Events carry captured content. */
+  | ({ kind: 'rescan'; full: boolean; fromBaseline: boolean; maxHashBytesPerS: number; capture: CaptureSettings } & Scope);
 
 export type ChildReply =
   | { kind: 'none' }
   | { kind: 'facts'; facts: HostFacts }
   | { kind: 'baseline'; root: string; createdAt: string }
-  | { kind: 'sealed'; root: string; files: number; packages: number; mismatches: number }
+  | { kind: 'sealed'; root: string; files: number; packages: number; mismatches: number; contents: number }
   | { kind: 'rescanned'; events: DriftEvent[]; files: number }
   | { kind: 'error'; code: ErrorCode; message: string };
 

@@ -84,6 +84,11 @@ export class CollectorClient {
     await this.post('/api/v1/agent/baseline', body);
   }
 
+  /** Sends an encoded ContentUpload (a batch of the baseline's captured contents). */
+  async uploadContent(body: Uint8Array): Promise<void> {
+    await this.post('/api/v1/agent/content', body);
+  }
+
   /** The canonical baseline manifest's bytes, exactly as the collector stores them. */
   async fetchBaseline(): Promise<Uint8Array> {
     const reply = await this.post('/api/v1/agent/baseline/fetch', new Uint8Array(0));

@@ -12,6 +12,8 @@ export const STATE_FILES = {
   key: 'agent.key',
   identity: 'identity.json',
   baseline: 'baseline.pb',
+  /** The sealed baseline's captured contents, until the collector has them. */
+  baselineContent: 'baseline-content.pb',
   view: 'view.db',
   viewNext: 'view.db.next',
   outbox: 'outbox.db',

@@ -10,6 +10,7 @@ import { registerImageRoutes } from '../api/image-routes.js';
 import { registerDeliveryRoutes } from '../api/delivery-routes.js';
 import { registerPolicyRoutes } from '../api/policy-routes.js';
 import { PolicyHolder } from '../policy/policy-holder.js';
+import { registerDiffRoute } from '../api/diff-route.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
@@ -47,5 +48,6 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
   registerImageRoutes(app, store);
   registerDeliveryRoutes(app, store);
   registerPolicyRoutes(app, store, policy);
+  registerDiffRoute(app, store);
   return app;
 }

@@ -63,7 +63,7 @@ export function acceptBatch(
     }
     toStore.push({
       hostId: host.id, seq: e.seq, kind: e.kind, path: e.path, changes: e.changes, receivedAt: now,
-      payload: e.payload, hash: e.hash.toString('hex'),
+      payload: e.payload, hash: e.hash.toString('hex'), ...(e.content === undefined ? {} : { content: e.content }),
     });
     acked = e.seq;
     last = e.hash.toString('hex');

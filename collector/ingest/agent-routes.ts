@@ -10,6 +10,8 @@ import type { PolicyHolder } from '../policy/policy-holder.js';
 import { sameSecret } from '../http/secrets.js';
 import type { HostFactsRecord, Store } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
+import { registerContentRoute } from './content-route.js';
+import { ContentLimits } from './content-wire.js';
 import { recomputeBaselineRoot } from './baseline-root.js';
 import { decodeEvent } from './event-json.js';
 import { directivesFor } from './directives.js';
@@ -83,7 +85,8 @@ export function registerAgentRoutes(
     const now = new Date();
     const { host: authed, nonce } = await authenticateHost(req, body, store, config.clockSkewMs, now, limiter);
     const records = decodeOrReject('EventBatch', () => repeatedRecords(body, 1, config.maxEventsPerBatch));
-    const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes)) }));
+    const limits = new ContentLimits(config.maxContentBytes);
+    const events = records.map((bytes) => ({ bytes, decoded: decodeOrReject('DriftEvent', () => decodeEvent(bytes, limits)) }));
     const result = await lock.run(authed.id, async () => {
       const host = (await store.getHost(authed.id))!; // re-read under the lock: the chain head may have moved
       // One policy for the whole batch, even if a reload lands meanwhile.
@@ -121,6 +124,8 @@ export function registerAgentRoutes(
     w.uint32(0x0a).bytes(manifest);
     return reply.type(PROTOBUF).send(Buffer.from(w.finish()));
   });
+
+  registerContentRoute(app, store, config, limiter);
 
   app.post('/api/v1/agent/heartbeat', { bodyLimit: 64 * 1024 }, async (req, reply) => {
     const body = bodyOf(req);

@@ -2,6 +2,8 @@
 // `drift-agent check --format json` (docs/events.md), validated and bounded.
 import { decodePathBytes } from '../../common/path-bytes.js';
 import type { driftwatch } from '../../proto/gen/driftwatch.js';
+import type { ContentRecord } from '../store/content-store.js';
+import { eventContent, type ContentLimits } from './content-wire.js';
 import { boundedBytes, boundedString, invalid, LIMITS, pb } from './wire.js';
 
 /** The event kinds of docs/events.md, in the order of the protobuf enum. */
@@ -21,6 +23,8 @@ export interface DecodedEvent {
   payload: Record<string, unknown>;
   prevHash: Buffer;
   hash: Buffer;
+  /** The captured content of the `after` file, checked (content-wire.ts). */
+  content?: ContentRecord;
 }
 
 function pkg(p: driftwatch.v1.IPackage | null | undefined, field: string): Record<string, string> | undefined {
@@ -48,7 +52,8 @@ function file(f: driftwatch.v1.IFileEntry | null | undefined, field: string): Re
   return o;
 }
 
-export function decodeEvent(bytes: Uint8Array): DecodedEvent {
+/** `limits`: captured content larger than limits.maxBytes (inflated) is dropped from the event; shared by a request's events. */
+export function decodeEvent(bytes: Uint8Array, limits: ContentLimits): DecodedEvent {
   const e = pb.DriftEvent.decode(bytes);
   const kind = EVENT_KINDS[e.kind - 1];
   if (kind === undefined) throw invalid(`event kind ${e.kind} is unknown`);
@@ -73,8 +78,10 @@ export function decodeEvent(bytes: Uint8Array): DecodedEvent {
   }
   const detail = boundedString(e.detail, 'detail', LIMITS.detail);
   if (detail !== '') payload.detail = detail;
+  const { content, json } = eventContent(e, kind, limits);
+  Object.assign(payload, json);
   const prevHash = boundedBytes(e.prevHash, 'prev_hash', 32);
   const hash = boundedBytes(e.hash, 'hash', 32);
   if (hash.length !== 32) throw invalid(`event ${e.seq} has no 32-byte hash`);
-  return { seq: e.seq, kind, path, changes, payload, prevHash, hash };
+  return { seq: e.seq, kind, path, changes, payload, prevHash, hash, ...(content === undefined ? {} : { content }) };
 }

@@ -6,6 +6,7 @@
 // epoch; JSON columns are TEXT checked with json_valid.
 import type Database from 'better-sqlite3';
 import { applyMigrations, userVersion, type Migration } from '../../common/sqlite-migrate.js';
+import { CONTENTS_MIGRATION } from './sqlite-migration-contents.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -230,6 +231,7 @@ CREATE TABLE governor_pages (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  CONTENTS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

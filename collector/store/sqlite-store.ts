@@ -13,11 +13,13 @@ import { factsJson, toEventRow, toHostRecord, toStoredEvent, zeroStateCounts } f
 import type { EventRow, HostRow } from './sqlite-rows.js';
 import * as ops from './sqlite-tokens.js'; // liveness (markSilent, REVIVED_STATE), tokens, audit: methods delegate
 import * as alerts from './sqlite-alerts.js';
+import * as contents from './sqlite-contents.js';
 import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
+import type { BaselineContent, ContentRecord } from './content-store.js';
 import type {
   AlertMessage, AlertRecord, DeliveryRecord, DeliveryState, Enqueue, TerminationChange, TerminationFilter, TerminationRecord, TerminationState,
 } from './response-store.js';
@@ -180,7 +182,9 @@ class SqliteStore implements Store {
       let seen: number | null = null;
       for (const e of events) {
         if (e.hostId !== hostId) throw new Error(`appendEvents for host ${hostId} got an event of host ${e.hostId}`);
-        stored += s.insertEvent.run(toEventRow(e)).changes;
+        const inserted = s.insertEvent.run(toEventRow(e)).changes;
+        if (inserted > 0 && e.content !== undefined) contents.attachEventContent(this.db, hostId, e.seq, e.content);
+        stored += inserted;
         // Any batch, even a resend, shows the host alive.
         seen = Math.max(seen ?? 0, e.receivedAt.getTime());
       }
@@ -268,6 +272,19 @@ class SqliteStore implements Store {
   async revokeToken(id: string, now: Date, actor: string): Promise<boolean> { return ops.revokeToken(this.db, id, now, actor); }
   async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> { ops.appendAudit(this.db, entry); }
   async listAudit(limit: number): Promise<AuditEntry[]> { return ops.listAudit(this.db, limit); }
+
+  // Captured content: sqlite-contents.ts.
+  async storeBaselineContents(hostId: string, items: readonly BaselineContent[], nonce?: RequestNonce): Promise<number> {
+    if (nonce !== undefined) this.cleanNonces(nonce.now);
+    return this.db.transaction(() => {
+      if (nonce !== undefined && !this.insertNonceRow(hostId, nonce)) throw replayed();
+      return contents.storeBaselineContents(this.db, hostId, items);
+    })();
+  }
+  async getEventContent(hostId: string, seq: number): Promise<ContentRecord | undefined> { return contents.getEventContent(this.db, hostId, seq); }
+  async getBaselineContent(hostId: string, path: string): Promise<ContentRecord | undefined> {
+    return contents.getBaselineContent(this.db, hostId, path);
+  }
 
   // Policy responses: sqlite-response-fold.ts, sqlite-alerts.ts, sqlite-terminations.ts.
   async foldNewVerdicts(now: Date, alertWindowMs: number, limit: number): Promise<number> {

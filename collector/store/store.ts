@@ -2,6 +2,7 @@
 // embedded SQLite store and a PostgreSQL store (several stateless collector
 // replicas on one database) fit behind the same interface.
 import type { EventVerdict } from '../policy/policy-types.js';
+import type { ContentRecord, ContentStore } from './content-store.js';
 import type { ResponseStore } from './response-store.js';
 
 export type HostState = 'pending' | 'clean' | 'drifted' | 'terminating' | 'terminated' | 'silent';
@@ -47,6 +48,8 @@ export interface StoredEvent {
   hash: string;
   /** The policy's verdict; absent for events stored before there was a policy. */
   verdict?: EventVerdict;
+  /** The captured content of the `after` file (stored apart, once per content; not read back by listEvents). */
+  content?: ContentRecord;
 }
 
 export interface EventFilter {
@@ -101,7 +104,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface Store extends ResponseStore {
+export interface Store extends ResponseStore, ContentStore {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
   close(): Promise<void>;

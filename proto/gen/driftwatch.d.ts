@@ -150,6 +150,114 @@ export namespace driftwatch {
         }
 
         /**
+         * Properties of a CapturedContent.
+         * @deprecated Use driftwatch.v1.CapturedContent.$Properties instead.
+         */
+        interface ICapturedContent extends driftwatch.v1.CapturedContent.$Properties {
+        }
+
+        /** Represents a CapturedContent. */
+        class CapturedContent {
+
+            /**
+             * Constructs a new CapturedContent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: driftwatch.v1.CapturedContent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CapturedContent sha256. */
+            sha256: Uint8Array;
+
+            /** CapturedContent compressed. */
+            compressed: Uint8Array;
+
+            /** CapturedContent size. */
+            size: number;
+
+            /** CapturedContent redacted. */
+            redacted: boolean;
+
+            /**
+             * Creates a new CapturedContent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CapturedContent instance
+             */
+            static create(properties: driftwatch.v1.CapturedContent.$Shape): driftwatch.v1.CapturedContent & driftwatch.v1.CapturedContent.$Shape;
+            static create(properties?: driftwatch.v1.CapturedContent.$Properties): driftwatch.v1.CapturedContent;
+
+            /**
+             * Encodes the specified CapturedContent message. Does not implicitly {@link driftwatch.v1.CapturedContent.verify|verify} messages.
+             * @param message CapturedContent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: driftwatch.v1.CapturedContent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CapturedContent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {driftwatch.v1.CapturedContent & driftwatch.v1.CapturedContent.$Shape} CapturedContent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): driftwatch.v1.CapturedContent & driftwatch.v1.CapturedContent.$Shape;
+        }
+
+        namespace CapturedContent {
+
+            /** Properties of a CapturedContent. */
+            interface $Properties {
+
+                /** CapturedContent sha256 */
+                sha256?: (Uint8Array|null);
+
+                /** CapturedContent compressed */
+                compressed?: (Uint8Array|null);
+
+                /** CapturedContent size */
+                size?: (number|null);
+
+                /** CapturedContent redacted */
+                redacted?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CapturedContent. */
+            type $Shape = driftwatch.v1.CapturedContent.$Properties;
+        }
+
+        /** CaptureSkip enum. */
+        enum CaptureSkip {
+
+            /** CAPTURE_SKIP_UNSPECIFIED value */
+            CAPTURE_SKIP_UNSPECIFIED = 0,
+
+            /** CAPTURE_SKIP_NOT_MATCHED value */
+            CAPTURE_SKIP_NOT_MATCHED = 1,
+
+            /** CAPTURE_SKIP_DENYLISTED value */
+            CAPTURE_SKIP_DENYLISTED = 2,
+
+            /** CAPTURE_SKIP_TOO_LARGE value */
+            CAPTURE_SKIP_TOO_LARGE = 3,
+
+            /** CAPTURE_SKIP_BINARY value */
+            CAPTURE_SKIP_BINARY = 4,
+
+            /** CAPTURE_SKIP_UNREADABLE value */
+            CAPTURE_SKIP_UNREADABLE = 5,
+
+            /** CAPTURE_SKIP_BUDGET value */
+            CAPTURE_SKIP_BUDGET = 6
+        }
+
+        /**
          * Properties of a DriftEvent.
          * @deprecated Use driftwatch.v1.DriftEvent.$Properties instead.
          */
@@ -206,6 +314,12 @@ export namespace driftwatch {
 
             /** DriftEvent hash. */
             hash: Uint8Array;
+
+            /** DriftEvent content. */
+            content?: (driftwatch.v1.CapturedContent.$Properties|null);
+
+            /** DriftEvent captureSkip. */
+            captureSkip: driftwatch.v1.CaptureSkip;
 
             /**
              * Creates a new DriftEvent instance using the specified properties.
@@ -277,6 +391,12 @@ export namespace driftwatch {
 
                 /** DriftEvent hash */
                 hash?: (Uint8Array|null);
+
+                /** DriftEvent content */
+                content?: (driftwatch.v1.CapturedContent.$Properties|null);
+
+                /** DriftEvent captureSkip */
+                captureSkip?: (driftwatch.v1.CaptureSkip|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1119,6 +1239,71 @@ export namespace driftwatch {
 
             /** Shape of a BaselineUpload. */
             type $Shape = driftwatch.v1.BaselineUpload.$Properties;
+        }
+
+        /**
+         * Properties of a ContentUpload.
+         * @deprecated Use driftwatch.v1.ContentUpload.$Properties instead.
+         */
+        interface IContentUpload extends driftwatch.v1.ContentUpload.$Properties {
+        }
+
+        /** Represents a ContentUpload. */
+        class ContentUpload {
+
+            /**
+             * Constructs a new ContentUpload.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: driftwatch.v1.ContentUpload.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ContentUpload contents. */
+            contents: driftwatch.v1.CapturedContent.$Properties[];
+
+            /**
+             * Creates a new ContentUpload instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ContentUpload instance
+             */
+            static create(properties: driftwatch.v1.ContentUpload.$Shape): driftwatch.v1.ContentUpload & driftwatch.v1.ContentUpload.$Shape;
+            static create(properties?: driftwatch.v1.ContentUpload.$Properties): driftwatch.v1.ContentUpload;
+
+            /**
+             * Encodes the specified ContentUpload message. Does not implicitly {@link driftwatch.v1.ContentUpload.verify|verify} messages.
+             * @param message ContentUpload message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: driftwatch.v1.ContentUpload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ContentUpload message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {driftwatch.v1.ContentUpload & driftwatch.v1.ContentUpload.$Shape} ContentUpload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): driftwatch.v1.ContentUpload & driftwatch.v1.ContentUpload.$Shape;
+        }
+
+        namespace ContentUpload {
+
+            /** Properties of a ContentUpload. */
+            interface $Properties {
+
+                /** ContentUpload contents */
+                contents?: (driftwatch.v1.CapturedContent.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ContentUpload. */
+            type $Shape = driftwatch.v1.ContentUpload.$Properties;
         }
 
         /**

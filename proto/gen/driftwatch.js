@@ -276,6 +276,242 @@ export const driftwatch = $root.driftwatch = (() => {
             return Login;
         })();
 
+        v1.CapturedContent = (function() {
+
+            /**
+             * Properties of a CapturedContent.
+             * @typedef {Object} driftwatch.v1.CapturedContent.$Properties
+             * @property {Uint8Array|null} [sha256] CapturedContent sha256
+             * @property {Uint8Array|null} [compressed] CapturedContent compressed
+             * @property {number|null} [size] CapturedContent size
+             * @property {boolean|null} [redacted] CapturedContent redacted
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CapturedContent.
+             * @memberof driftwatch.v1
+             * @interface ICapturedContent
+             * @augments driftwatch.v1.CapturedContent.$Properties
+             * @deprecated Use driftwatch.v1.CapturedContent.$Properties instead.
+             */
+
+            /**
+             * Shape of a CapturedContent.
+             * @typedef {driftwatch.v1.CapturedContent.$Properties} driftwatch.v1.CapturedContent.$Shape
+             */
+
+            /**
+             * Constructs a new CapturedContent.
+             * @memberof driftwatch.v1
+             * @classdesc Represents a CapturedContent.
+             * @constructor
+             * @param {driftwatch.v1.CapturedContent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CapturedContent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CapturedContent sha256.
+             * @member {Uint8Array} sha256
+             * @memberof driftwatch.v1.CapturedContent
+             * @instance
+             */
+            CapturedContent.prototype.sha256 = $util.newBuffer([]);
+
+            /**
+             * CapturedContent compressed.
+             * @member {Uint8Array} compressed
+             * @memberof driftwatch.v1.CapturedContent
+             * @instance
+             */
+            CapturedContent.prototype.compressed = $util.newBuffer([]);
+
+            /**
+             * CapturedContent size.
+             * @member {number} size
+             * @memberof driftwatch.v1.CapturedContent
+             * @instance
+             */
+            CapturedContent.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CapturedContent redacted.
+             * @member {boolean} redacted
+             * @memberof driftwatch.v1.CapturedContent
+             * @instance
+             */
+            CapturedContent.prototype.redacted = false;
+
+            /**
+             * Creates a new CapturedContent instance using the specified properties.
+             * @function create
+             * @memberof driftwatch.v1.CapturedContent
+             * @static
+             * @param {driftwatch.v1.CapturedContent.$Properties=} [properties] Properties to set
+             * @returns {driftwatch.v1.CapturedContent} CapturedContent instance
+             * @type {{
+             *   (properties: driftwatch.v1.CapturedContent.$Shape): driftwatch.v1.CapturedContent & driftwatch.v1.CapturedContent.$Shape;
+             *   (properties?: driftwatch.v1.CapturedContent.$Properties): driftwatch.v1.CapturedContent;
+             * }}
+             */
+            CapturedContent.create = function(properties) {
+                return new CapturedContent(properties);
+            };
+
+            /**
+             * Encodes the specified CapturedContent message. Does not implicitly {@link driftwatch.v1.CapturedContent.verify|verify} messages.
+             * @function encode
+             * @memberof driftwatch.v1.CapturedContent
+             * @static
+             * @param {driftwatch.v1.CapturedContent.$Properties} message CapturedContent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CapturedContent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.sha256);
+                if (message.compressed != null && $Object.hasOwnProperty.call(message, "compressed") && message.compressed.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.compressed);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.size);
+                if (message.redacted != null && $Object.hasOwnProperty.call(message, "redacted") && message.redacted !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.redacted);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CapturedContent message from the specified reader or buffer.
+             * @function decode
+             * @memberof driftwatch.v1.CapturedContent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {driftwatch.v1.CapturedContent & driftwatch.v1.CapturedContent.$Shape} CapturedContent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CapturedContent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.driftwatch.v1.CapturedContent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.sha256 = value;
+                            else
+                                delete message.sha256;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.compressed = value;
+                            else
+                                delete message.compressed;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.redacted = value;
+                            else
+                                delete message.redacted;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return CapturedContent;
+        })();
+
+        /**
+         * CaptureSkip enum.
+         * @name driftwatch.v1.CaptureSkip
+         * @enum {number}
+         * @property {number} CAPTURE_SKIP_UNSPECIFIED=0 CAPTURE_SKIP_UNSPECIFIED value
+         * @property {number} CAPTURE_SKIP_NOT_MATCHED=1 CAPTURE_SKIP_NOT_MATCHED value
+         * @property {number} CAPTURE_SKIP_DENYLISTED=2 CAPTURE_SKIP_DENYLISTED value
+         * @property {number} CAPTURE_SKIP_TOO_LARGE=3 CAPTURE_SKIP_TOO_LARGE value
+         * @property {number} CAPTURE_SKIP_BINARY=4 CAPTURE_SKIP_BINARY value
+         * @property {number} CAPTURE_SKIP_UNREADABLE=5 CAPTURE_SKIP_UNREADABLE value
+         * @property {number} CAPTURE_SKIP_BUDGET=6 CAPTURE_SKIP_BUDGET value
+         */
+        v1.CaptureSkip = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CAPTURE_SKIP_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CAPTURE_SKIP_NOT_MATCHED"] = 1;
+            values[valuesById[2] = "CAPTURE_SKIP_DENYLISTED"] = 2;
+            values[valuesById[3] = "CAPTURE_SKIP_TOO_LARGE"] = 3;
+            values[valuesById[4] = "CAPTURE_SKIP_BINARY"] = 4;
+            values[valuesById[5] = "CAPTURE_SKIP_UNREADABLE"] = 5;
+            values[valuesById[6] = "CAPTURE_SKIP_BUDGET"] = 6;
+            return values;
+        })();
+
         v1.DriftEvent = (function() {
 
             /**
@@ -294,6 +530,8 @@ export const driftwatch = $root.driftwatch = (() => {
              * @property {google.protobuf.Timestamp.$Properties|null} [observedAt] DriftEvent observedAt
              * @property {Uint8Array|null} [prevHash] DriftEvent prevHash
              * @property {Uint8Array|null} [hash] DriftEvent hash
+             * @property {driftwatch.v1.CapturedContent.$Properties|null} [content] DriftEvent content
+             * @property {driftwatch.v1.CaptureSkip|null} [captureSkip] DriftEvent captureSkip
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -431,6 +669,22 @@ export const driftwatch = $root.driftwatch = (() => {
             DriftEvent.prototype.hash = $util.newBuffer([]);
 
             /**
+             * DriftEvent content.
+             * @member {driftwatch.v1.CapturedContent.$Properties|null|undefined} content
+             * @memberof driftwatch.v1.DriftEvent
+             * @instance
+             */
+            DriftEvent.prototype.content = null;
+
+            /**
+             * DriftEvent captureSkip.
+             * @member {driftwatch.v1.CaptureSkip} captureSkip
+             * @memberof driftwatch.v1.DriftEvent
+             * @instance
+             */
+            DriftEvent.prototype.captureSkip = 0;
+
+            /**
              * Creates a new DriftEvent instance using the specified properties.
              * @function create
              * @memberof driftwatch.v1.DriftEvent
@@ -488,6 +742,10 @@ export const driftwatch = $root.driftwatch = (() => {
                     writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.prevHash);
                 if (message.hash != null && $Object.hasOwnProperty.call(message, "hash") && message.hash.length)
                     writer.uint32(/* id 13, wireType 2 =*/106).bytes(message.hash);
+                if (message.content != null && $Object.hasOwnProperty.call(message, "content"))
+                    $root.driftwatch.v1.CapturedContent.encode(message.content, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+                if (message.captureSkip != null && $Object.hasOwnProperty.call(message, "captureSkip") && message.captureSkip !== 0)
+                    writer.uint32(/* id 15, wireType 0 =*/120).int32(message.captureSkip);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -634,6 +892,21 @@ export const driftwatch = $root.driftwatch = (() => {
                                 message.hash = value;
                             else
                                 delete message.hash;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.content = $root.driftwatch.v1.CapturedContent.decode(reader, reader.size(), $undefined, _depth + 1, message.content);
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.captureSkip = value;
+                            else
+                                delete message.captureSkip;
                             continue;
                         }
                     }
@@ -2802,6 +3075,159 @@ export const driftwatch = $root.driftwatch = (() => {
             };
 
             return BaselineUpload;
+        })();
+
+        v1.ContentUpload = (function() {
+
+            /**
+             * Properties of a ContentUpload.
+             * @typedef {Object} driftwatch.v1.ContentUpload.$Properties
+             * @property {Array.<driftwatch.v1.CapturedContent.$Properties>|null} [contents] ContentUpload contents
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ContentUpload.
+             * @memberof driftwatch.v1
+             * @interface IContentUpload
+             * @augments driftwatch.v1.ContentUpload.$Properties
+             * @deprecated Use driftwatch.v1.ContentUpload.$Properties instead.
+             */
+
+            /**
+             * Shape of a ContentUpload.
+             * @typedef {driftwatch.v1.ContentUpload.$Properties} driftwatch.v1.ContentUpload.$Shape
+             */
+
+            /**
+             * Constructs a new ContentUpload.
+             * @memberof driftwatch.v1
+             * @classdesc Represents a ContentUpload.
+             * @constructor
+             * @param {driftwatch.v1.ContentUpload.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ContentUpload = function (properties) {
+                this.contents = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ContentUpload contents.
+             * @member {Array.<driftwatch.v1.CapturedContent.$Properties>} contents
+             * @memberof driftwatch.v1.ContentUpload
+             * @instance
+             */
+            ContentUpload.prototype.contents = $util.emptyArray;
+
+            /**
+             * Creates a new ContentUpload instance using the specified properties.
+             * @function create
+             * @memberof driftwatch.v1.ContentUpload
+             * @static
+             * @param {driftwatch.v1.ContentUpload.$Properties=} [properties] Properties to set
+             * @returns {driftwatch.v1.ContentUpload} ContentUpload instance
+             * @type {{
+             *   (properties: driftwatch.v1.ContentUpload.$Shape): driftwatch.v1.ContentUpload & driftwatch.v1.ContentUpload.$Shape;
+             *   (properties?: driftwatch.v1.ContentUpload.$Properties): driftwatch.v1.ContentUpload;
+             * }}
+             */
+            ContentUpload.create = function(properties) {
+                return new ContentUpload(properties);
+            };
+
+            /**
+             * Encodes the specified ContentUpload message. Does not implicitly {@link driftwatch.v1.ContentUpload.verify|verify} messages.
+             * @function encode
+             * @memberof driftwatch.v1.ContentUpload
+             * @static
+             * @param {driftwatch.v1.ContentUpload.$Properties} message ContentUpload message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ContentUpload.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.contents != null && message.contents.length)
+                    for (let i = 0; i < message.contents.length; ++i)
+                        $root.driftwatch.v1.CapturedContent.encode(message.contents[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ContentUpload message from the specified reader or buffer.
+             * @function decode
+             * @memberof driftwatch.v1.ContentUpload
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {driftwatch.v1.ContentUpload & driftwatch.v1.ContentUpload.$Shape} ContentUpload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ContentUpload.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.driftwatch.v1.ContentUpload();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.contents && message.contents.length))
+                                message.contents = [];
+                            message.contents.push($root.driftwatch.v1.CapturedContent.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ContentUpload;
         })();
 
         v1.Heartbeat = (function() {

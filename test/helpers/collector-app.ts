@@ -15,6 +15,8 @@ export interface TestCollector {
   app: FastifyInstance;
   /** The policy in force (config.policy, or the built-in default). */
   policy: PolicyHolder;
+  /** The SQLite file, for tests that look at what was stored. */
+  dbFile: string;
   /** Sends a request through inject(), for FakeAgent. */
   send: SendFn;
   close: () => Promise<void>;
@@ -34,7 +36,7 @@ export async function startTestCollector(overrides: Partial<CollectorConfig> = {
     return { status: r.statusCode, body: r.rawPayload };
   };
   return {
-    store, app, send, policy,
+    store, app, send, policy, dbFile: db,
     close: async () => {
       await app.close();
       await store.close();

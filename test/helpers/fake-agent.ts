@@ -47,11 +47,16 @@ export class FakeAgent {
   /** The next event, chained to the previous one; returns its encoded bytes. */
   nextEvent(kind: number, path: string, extra: Partial<driftwatch.v1.IDriftEvent> = {}): Uint8Array {
     this.seq += 1;
-    const base: driftwatch.v1.IDriftEvent = { seq: this.seq, kind, path: Buffer.from(path), prevHash: this.lastHash, ...extra };
-    const unhashed = pb.DriftEvent.encode(base).finish();
-    const hash = chainHash(this.lastHash, unhashed);
+    const { bytes, hash } = FakeAgent.chained(this.seq, this.lastHash, kind, path, extra);
     this.lastHash = hash;
-    return pb.DriftEvent.encode({ ...base, hash }).finish();
+    return bytes;
+  }
+
+  /** An event at `seq` chained to `prevHash`, without moving this agent's own chain. */
+  static chained(seq: number, prevHash: Buffer, kind: number, path: string, extra: Partial<driftwatch.v1.IDriftEvent> = {}): { bytes: Uint8Array; hash: Buffer } {
+    const base: driftwatch.v1.IDriftEvent = { seq, kind, path: Buffer.from(path), prevHash, ...extra };
+    const hash = chainHash(prevHash, pb.DriftEvent.encode(base).finish());
+    return { bytes: pb.DriftEvent.encode({ ...base, hash }).finish(), hash };
   }
 
   /** A BaselineUpload of these entries with their true Merkle root (the collector recomputes it). */

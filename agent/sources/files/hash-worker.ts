@@ -2,31 +2,16 @@
 // blocking on fifos or devices, and hashes it from a reused buffer with Node's
 // OpenSSL-backed digests. Attributes are taken with fstat on the same
 // descriptor, so the record describes exactly the inode whose bytes were hashed.
-import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, readSync, type BigIntStats } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { getAttributeSync, listAttributesSync } from 'fs-xattr';
 import { describeFsError, errnoCode } from '../../../common/errors.js';
 import type { HashJob, HashResult, HashedStat } from './hash-protocol.js';
+import { openForScan } from './open-file.js';
 
 const BUFFER_SIZE = 1 << 20;
 const buffer = Buffer.allocUnsafe(BUFFER_SIZE);
-const BASE_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY;
-// O_NOATIME keeps the scan from rewriting access times (forensics may need them);
-// the kernel allows it only to the owner or CAP_FOWNER, so root tries it first.
-let noAtime = process.getuid?.() === 0;
-
-function openFile(path: string | Buffer): number {
-  if (noAtime) {
-    try {
-      return openSync(path, BASE_FLAGS | constants.O_NOATIME);
-    } catch (err) {
-      if (errnoCode(err) !== 'EPERM') throw err;
-      noAtime = false;
-    }
-  }
-  return openSync(path, BASE_FLAGS);
-}
 
 function toStat(st: BigIntStats): HashedStat {
   return {
@@ -71,7 +56,7 @@ function hashJob(job: HashJob): HashResult {
   const path = typeof job.hostPath === 'string' ? job.hostPath : Buffer.from(job.hostPath);
   let fd: number;
   try {
-    fd = openFile(path);
+    fd = openForScan(path);
   } catch (err) {
     result.error = errnoCode(err) === 'ELOOP' ? 'ELOOP: replaced by a symlink during scan' : describeFsError(err);
     return result;
