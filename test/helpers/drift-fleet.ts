@@ -45,14 +45,19 @@ export async function addHosts(
   return hosts;
 }
 
-/** One event per host with this verdict (a changed binary), the host drifted; then folded into alerts and termination requests. */
-export async function drift(store: Store, hosts: readonly HostRecord[], now: Date, verdict: EventVerdict = TERMINATE, kind = 'file_changed'): Promise<void> {
+/**
+ * One event per host with this verdict (null: none), a changed binary unless `kind` says otherwise,
+ * the host drifted; then folded into alerts and termination requests.
+ */
+export async function drift(
+  store: Store, hosts: readonly HostRecord[], now: Date, verdict: EventVerdict | null = TERMINATE, kind = 'file_changed',
+): Promise<void> {
   for (const h of hosts) {
     const seq = (await store.getHost(h.id))!.ackedSeq + 1;
     const hash = seq.toString(16).padStart(64, '0');
     await store.appendEvents(h.id, [{
       hostId: h.id, seq, kind, path: kind === 'agent_stopped' ? '' : '/usr/bin/ls', changes: kind === 'file_changed' ? ['content'] : [],
-      receivedAt: now, payload: { kind }, hash, verdict,
+      receivedAt: now, payload: { kind }, hash, ...(verdict === null ? {} : { verdict }),
     }], seq, hash, kind === 'agent_stopped' ? undefined : 'drifted');
   }
   while ((await store.foldNewVerdicts(now, 60_000, 500)) === 500) { /* drain */ }
