@@ -6,6 +6,7 @@ import type { CollectorConfig } from '../config.js';
 import { registerAgentRoutes } from '../ingest/agent-routes.js';
 import { registerOperatorRoutes } from '../api/operator-routes.js';
 import { registerImageRoutes } from '../api/image-routes.js';
+import { registerTerminationRoutes } from '../api/termination-routes.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
@@ -35,5 +36,6 @@ export function buildApp(
   registerAgentRoutes(app, store, config, (kinds) => { for (const kind of kinds) metrics.eventsIngested.inc({ kind }); });
   registerOperatorRoutes(app, store, config);
   registerImageRoutes(app, store);
+  registerTerminationRoutes(app, store);
   return app;
 }
