@@ -1,6 +1,7 @@
 // drift-collector: command dispatch and the one place errors become exit codes.
 import { runCli } from '../../common/cli-dispatch.js';
 import { serveCommand } from './serve-command.js';
+import { approveCommand, denyCommand, terminationsCommand } from './termination-commands.js';
 import { tokenCommand } from './token-command.js';
 
 const HELP = `Usage: drift-collector <command> [options]
@@ -9,14 +10,17 @@ The driftwatch collector: enrollment, signed event ingest, host states and the
 operator API, on an embedded SQLite database.
 
 Commands:
-  serve   run the collector
-  token   create, list or revoke operator API tokens (directly in the database)
+  serve         run the collector
+  token         create, list or revoke operator API tokens (directly in the database)
+  terminations  list terminations and what the governor decided (from a running collector)
+  approve       approve a termination the governor held for a responder
+  deny          deny a termination the governor held for a responder
 
 Run 'drift-collector <command> --help' for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
   return runCli({
     name: 'drift-collector', help: HELP, usageCode: 'COLLECTOR_USAGE', internalCode: 'COLLECTOR_INTERNAL',
-    commands: { serve: serveCommand, token: tokenCommand },
+    commands: { serve: serveCommand, token: tokenCommand, terminations: terminationsCommand, approve: approveCommand, deny: denyCommand },
   }, argv);
 }
