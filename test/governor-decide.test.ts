@@ -96,9 +96,11 @@ test('when several checks trip, the first says what on-call most needs: approval
   assert.equal(key(settings({ maxGroupFraction: 1, minHealthyPerGroup: 0, maxTerminationsPerWindow: 100, approval: 'above' })), 'approval:above');
 });
 
-test('group allowance: the fraction rounded down, at least one', () => {
+test('group allowance: the fraction rounded down, at least one, none for a fraction of 0', () => {
   assert.deepEqual([[50, 0.25], [3, 0.25], [100, 0.29], [10, 0.3], [1, 0.25], [7, 1], [7, 0]].map(([h, f]) => groupAllowance(h!, f!)),
-    [12, 1, 29, 3, 1, 7, 1]);
+    [12, 1, 29, 3, 1, 7, 0]);
+  const d = decide(input({ groups: [image({ requested: 1 })] }), settings({ maxGroupFraction: 0 }));
+  assert.equal(d.action === 'hold' && d.reason, '1 of 50 hosts of image ami-X drifted within 10m: auto-termination paused (max_group_fraction 0 allows 0)');
 });
 
 test('windows read the way on-call writes them', () => {

@@ -56,9 +56,11 @@ export function formatWindow(ms: number): string {
  * How many hosts of a group may be terminated (or asked to be) within one
  * window: the fraction of the group, rounded down, but at least one, so a
  * small group can still lose its one drifted host (min_healthy_per_group
- * guards the group's last clean hosts).
+ * guards the group's last clean hosts). A fraction of 0 allows none.
  */
 export function groupAllowance(hosts: number, maxGroupFraction: number): number {
+  if (maxGroupFraction <= 0) return 0;
+  // The epsilon keeps 0.29 x 100 at 29, not 28.999….
   return Math.max(1, Math.floor(hosts * maxGroupFraction + 1e-9));
 }
 
