@@ -4,7 +4,7 @@
 // queues, in one transaction), and the governor's once-per-window page claims.
 import type Database from 'better-sqlite3';
 import { enqueueDeliveries } from './sqlite-alerts.js';
-import { LATEST_VERSION, userVersion } from './sqlite-migrations.js';
+import { perConnection } from './sqlite-statement-cache.js';
 import { appendAudit } from './sqlite-tokens.js';
 import type { AuditEntry } from './store.js';
 import {
@@ -77,21 +77,7 @@ function prepare(db: Database.Database) {
 }
 
 type Statements = ReturnType<typeof prepare>;
-// Keyed by connection, so a closed store's statements go with it.
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = cache.get(db);
-  if (s === undefined) {
-    const version = userVersion(db);
-    if (version !== LATEST_VERSION) {
-      throw new Error(`database schema is at version ${version}, this collector needs ${LATEST_VERSION}: run migrate() first`);
-    }
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection(prepare);
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 

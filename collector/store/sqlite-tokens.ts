@@ -4,7 +4,7 @@
 // once per connection and cached here.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { LATEST_VERSION, userVersion } from './sqlite-migrations.js';
+import { perConnection } from './sqlite-statement-cache.js';
 import type { AuditEntry, Role, TokenRecord } from './store.js';
 
 interface TokenRow {
@@ -53,23 +53,7 @@ function prepare(db: Database.Database) {
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
-// Keyed by connection, so a closed store's statements go with it.
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = cache.get(db);
-  if (s === undefined) {
-    // Same guard as the store's own statements: the tables exist only after migrate().
-    const version = userVersion(db);
-    if (version !== LATEST_VERSION) {
-      throw new Error(`database schema is at version ${version}, this collector needs ${LATEST_VERSION}: run migrate() first`);
-    }
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection(prepare);
 
 const ROLES: readonly string[] = ['viewer', 'responder', 'admin'] satisfies Role[];
 

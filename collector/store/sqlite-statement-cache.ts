@@ -1,0 +1,22 @@
+// Prepared statements of the SQLite modules that are functions of the
+// Database (tokens, terminations, …): prepared once per connection on first
+// use, and kept by connection, so a closed store's statements go with it.
+import type Database from 'better-sqlite3';
+import { LATEST_VERSION, userVersion } from './sqlite-migrations.js';
+
+/** `prepare` run once per connection; refused before migrate(), since the tables exist only after it. */
+export function perConnection<S>(prepare: (db: Database.Database) => S): (db: Database.Database) => S {
+  const cache = new WeakMap<Database.Database, S>();
+  return (db) => {
+    let s = cache.get(db);
+    if (s === undefined) {
+      const version = userVersion(db);
+      if (version !== LATEST_VERSION) {
+        throw new Error(`database schema is at version ${version}, this collector needs ${LATEST_VERSION}: run migrate() first`);
+      }
+      s = prepare(db);
+      cache.set(db, s);
+    }
+    return s;
+  };
+}
