@@ -9,28 +9,21 @@
 // with "alerts are not built yet". They pass once both branches are merged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pino } from 'pino';
-import { createTerminationRunner } from '../collector/actions/termination-runner.js';
-import type { GovernorSettings } from '../collector/policy/policy-types.js';
+import type { GovernorSettings, Severity } from '../collector/policy/policy-types.js';
 import type { Store } from '../collector/store/store.js';
 import type { AlertMessage } from '../collector/store/response-store.js';
-import { addHosts, clockAt, DEFAULT_GOVERNOR, drift, withStore } from './helpers/drift-fleet.js';
+import { addHosts, clockAt, drift, withStore } from './helpers/drift-fleet.js';
 import { RecordingTerminator, type Answer } from './helpers/recording-terminator.js';
+import { testRunner } from './helpers/test-runner.js';
 
 const at = clockAt(Date.UTC(2026, 0, 1, 12));
 const MIN = 60_000;
 // A pager that wants only critical drift, and a chat room that wants everything from medium up.
-const NOTIFIERS = [{ name: 'pd', minSeverity: 'critical' as const }, { name: 'chat', minSeverity: 'medium' as const }];
+const NOTIFIERS: { name: string; minSeverity: Severity }[] = [{ name: 'pd', minSeverity: 'critical' }, { name: 'chat', minSeverity: 'medium' }];
 
-function runner(store: Store, answer: Answer, settings: Partial<GovernorSettings> = {}) {
-  const clock = { now: at(0) };
-  const r = createTerminationRunner(store, new RecordingTerminator(() => answer), () => ({ ...DEFAULT_GOVERNOR, ...settings }), NOTIFIERS,
-    { silentAfterMs: 90_000, alertTtlMs: 3_600_000, concurrency: 100, maxAttempts: 1, clock: () => clock.now }, pino({ level: 'silent' }));
-  return async (ms: number): Promise<void> => {
-    clock.now = at(ms);
-    await r.tick(at(ms));
-    await r.settled();
-  };
+function runner(store: Store, answer: Answer, settings: Partial<GovernorSettings> = {}): (ms: number) => Promise<void> {
+  const { tick } = testRunner(store, new RecordingTerminator(() => answer), at, { settings, notifiers: NOTIFIERS, opts: { maxAttempts: 1 } });
+  return tick;
 }
 
 async function queued(store: Store): Promise<Array<{ notifier: string; message: AlertMessage }>> {

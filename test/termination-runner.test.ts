@@ -1,45 +1,20 @@
+// The governor's step of the termination runner on a real store: which
+// requested terminations go, which wait for a responder, and why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pino } from 'pino';
-import { createTerminationRunner, type TerminationRunner, type TerminationRunnerOptions } from '../collector/actions/termination-runner.js';
-import type { Terminator } from '../collector/actions/terminator.js';
-import type { GovernorSettings } from '../collector/policy/policy-types.js';
-import type { Store } from '../collector/store/store.js';
-import { addHosts, clockAt, DEFAULT_GOVERNOR, drift, withStore } from './helpers/drift-fleet.js';
+import { addHosts, clockAt, drift, withStore } from './helpers/drift-fleet.js';
 import { RecordingTerminator } from './helpers/recording-terminator.js';
+import { stateCounts as states, testRunner } from './helpers/test-runner.js';
 
-const T = Date.UTC(2026, 0, 1, 12);
-const at = clockAt(T);
+const at = clockAt(Date.UTC(2026, 0, 1, 12));
 const MIN = 60_000;
-
-/**
- * A runner whose outcome clock is `clock.now` (the test moves it); no notifiers, so nothing is
- * queued; calls not bounded (but in the test of the bound), so one tick runs every approved one.
- */
-function runner(store: Store, terminator: Terminator | undefined, settings: Partial<GovernorSettings> = {}, opts: Partial<TerminationRunnerOptions> = {}) {
-  const clock = { now: at(0) };
-  const r: TerminationRunner = createTerminationRunner(store, terminator, () => ({ ...DEFAULT_GOVERNOR, ...settings }), [],
-    { silentAfterMs: 90_000, alertTtlMs: 3_600_000, concurrency: 100, clock: () => clock.now, ...opts }, pino({ level: 'silent' }));
-  const tick = async (ms: number): Promise<void> => {
-    clock.now = at(ms);
-    await r.tick(at(ms));
-    await r.settled();
-  };
-  return { r, clock, tick };
-}
-
-async function states(store: Store): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of await store.listTerminations({ limit: 1000 })) out[t.state] = (out[t.state] ?? 0) + 1;
-  return out;
-}
 
 test('a mass drift of one image group trips the governor: no more than the limit go, the rest wait, one page', async () => {
   await withStore(async (store) => {
     const fleet = await addHosts(store, 50, at(0), { imageId: 'ami-X' });
     const others = await addHosts(store, 10, at(0), { imageId: 'ami-Y', prefix: 'db' });
     const term = new RecordingTerminator();
-    const { tick } = runner(store, term);
+    const { tick } = testRunner(store, term, at);
 
     await drift(store, fleet.slice(0, 10), at(MIN));
     await tick(MIN);
@@ -83,7 +58,7 @@ test('the fleet-wide rate limit holds the terminations beyond it in one tick', a
   await withStore(async (store) => {
     const groups = await Promise.all(['a', 'b', 'c'].map((img) => addHosts(store, 40, at(0), { imageId: `ami-${img}`, prefix: img })));
     const term = new RecordingTerminator();
-    const { tick } = runner(store, term, { maxTerminationsPerWindow: 5 });
+    const { tick } = testRunner(store, term, at, { settings: { maxTerminationsPerWindow: 5 } });
     await drift(store, groups.flatMap((g) => g.slice(0, 3)), at(MIN));
     await tick(MIN);
     assert.deepEqual(await states(store), { done: 5, pending_approval: 4 });
@@ -99,7 +74,7 @@ test('dry_run terminates nobody and records why', async () => {
   await withStore(async (store) => {
     const hosts = await addHosts(store, 8, at(0));
     const term = new RecordingTerminator();
-    const { tick } = runner(store, term, { dryRun: true });
+    const { tick } = testRunner(store, term, at, { settings: { dryRun: true } });
     await drift(store, hosts.slice(0, 1), at(MIN));
     await tick(MIN);
     await drift(store, hosts.slice(1, 3), at(2 * MIN));
@@ -121,145 +96,10 @@ test('dry_run terminates nobody and records why', async () => {
 test('without a terminator every request is a dry run, "no terminator configured"', async () => {
   await withStore(async (store) => {
     const hosts = await addHosts(store, 8, at(0));
-    const { tick } = runner(store, undefined);
+    const { tick } = testRunner(store, undefined, at);
     await drift(store, [hosts[0]!], at(MIN));
     await tick(MIN);
     const [t] = await store.listTerminations({ limit: 1 });
     assert.deepEqual([t!.state, t!.holdReason], ['dry_run', 'no terminator configured']);
-  });
-});
-
-test('a failing terminator is retried with backoff, then the termination fails and the host stays drifted', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    const term = new RecordingTerminator(() => 'fail');
-    const { tick } = runner(store, term, {}, { retryBaseMs: 10_000, maxAttempts: 3 });
-    await drift(store, [hosts[0]!], at(0));
-    await tick(0);
-    let t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.deepEqual([t.state, t.attempts, t.retryAt], ['approved', 1, at(10_000)]);
-    assert.deepEqual(t.result, { error: 'exit status 1 on call 1', detail: { exit_code: 1 } });
-    assert.equal((await store.getHost(hosts[0]!.id))!.state, 'terminating');
-    await tick(9_999);
-    assert.equal(term.calls.length, 1, 'not before its retry time');
-    await tick(10_000);
-    t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.deepEqual([t.state, t.attempts, t.retryAt], ['approved', 2, at(30_000)], 'the wait doubles');
-    await tick(30_000);
-    t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.deepEqual([t.state, t.attempts, t.retryAt, t.finishedAt], ['failed', 3, undefined, at(30_000)]);
-    assert.equal(t.startedAt!.getTime(), at(0).getTime(), 'started at the first attempt');
-    assert.equal((await store.getHost(hosts[0]!.id))!.state, 'drifted');
-    await tick(60 * MIN);
-    assert.equal(term.calls.length, 3);
-    assert.deepEqual((await store.listAudit(20)).reverse().map((e) => e.action), [
-      'termination.approve', 'termination.execute', 'termination.retry', 'termination.execute', 'termination.retry',
-      'termination.execute', 'termination.fail',
-    ]);
-  });
-});
-
-test('a retry that succeeds finishes the termination', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    const term = new RecordingTerminator((n) => (n === 0 ? 'fail' : 'confirm'));
-    const { tick } = runner(store, term, {}, { retryBaseMs: 1000 });
-    await drift(store, [hosts[0]!], at(0));
-    await tick(0);
-    await tick(1000);
-    const t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.deepEqual([t.state, t.attempts, t.terminator], ['done', 2, 'exec']);
-    assert.deepEqual(t.result, { call: 2, instance: 'i-web1' });
-    assert.deepEqual(term.calls.map((c) => [c.state, c.attempt]), [['executing', 1], ['executing', 2]]);
-  });
-});
-
-test('a terminator that never answers is cut off at the timeout and told to stop', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    const term = new RecordingTerminator(() => 'hang');
-    const { tick } = runner(store, term, {}, { callTimeoutMs: 20, maxAttempts: 1 });
-    await drift(store, [hosts[0]!], at(0));
-    await tick(0);
-    const t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.equal(t.state, 'failed');
-    assert.equal(t.result.error, 'the exec terminator did not answer within 20ms');
-    assert.equal(term.aborted, 1);
-  });
-});
-
-test('"sent" becomes done when the host goes silent, counted from its last heartbeat', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    const term = new RecordingTerminator(() => 'sent', 'aws-asg');
-    const { tick } = runner(store, term);
-    await drift(store, [hosts[0]!], at(0));
-    await tick(0);
-    const id = (await store.listTerminations({ limit: 1 }))[0]!.id;
-    assert.equal((await store.getTermination(id))!.state, 'sent');
-    assert.equal((await store.getHost(hosts[0]!.id))!.state, 'terminating');
-    await store.recordHeartbeat(hosts[0]!.id, at(60_000), 'ab'.repeat(32), 1);
-    await tick(149_999);
-    assert.equal((await store.getTermination(id))!.state, 'sent', 'heard from 89.999 s ago');
-    await tick(150_000);
-    const t = (await store.getTermination(id))!;
-    assert.deepEqual([t.state, t.finishedAt, t.terminator], ['done', at(150_000), 'aws-asg']);
-    assert.equal((await store.getHost(hosts[0]!.id))!.state, 'terminated');
-    const done = (await store.listAudit(1))[0]!;
-    assert.deepEqual([done.actor, done.action, done.detail.how], ['collector', 'termination.done', 'the host went silent']);
-  });
-});
-
-test('"sent" becomes done at once when the agent reports agent_stopped after the start', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    const { tick } = runner(store, new RecordingTerminator(() => 'sent', 'agent'));
-    await drift(store, [hosts[0]!], at(0));
-    await tick(0);
-    await drift(store, [hosts[0]!], at(5000), null, 'agent_stopped');
-    await tick(6000);
-    const t = (await store.listTerminations({ limit: 1 }))[0]!;
-    assert.equal(t.state, 'done');
-    assert.equal((await store.listAudit(1))[0]!.detail.how, 'the agent reported agent_stopped');
-  });
-});
-
-test('an "executing" termination left by a crash mid-call is run again', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 8, at(0));
-    await drift(store, [hosts[0]!], at(0));
-    const [t] = await store.listTerminations({ limit: 1 });
-    const audit = { at: at(0), actor: 'test', action: 'x', detail: {} };
-    await store.transitionTermination(t!.id, ['requested'], 'approved', { decidedBy: 'governor', decidedAt: at(0) }, audit);
-    await store.transitionTermination(t!.id, ['approved'], 'executing', { attempts: 1, startedAt: at(0), hostState: 'terminating' }, audit);
-    const term = new RecordingTerminator();
-    const { tick } = runner(store, term);
-    await tick(MIN);
-    assert.deepEqual(term.calls.map((c) => [c.state, c.attempt]), [['executing', 2]]);
-    assert.equal((await store.getTermination(t!.id))!.state, 'done');
-    const execute = (await store.listAudit(10)).find((e) => e.action === 'termination.execute')!;
-    assert.equal(execute.detail.resumed, true);
-  });
-});
-
-test('terminator calls are bounded in number, and stop() waits for the ones in flight', async () => {
-  await withStore(async (store) => {
-    const hosts = await addHosts(store, 20, at(0));
-    const term = new RecordingTerminator();
-    let release!: () => void;
-    term.gate = new Promise((resolve) => { release = resolve; });
-    const { r } = runner(store, term, { maxGroupFraction: 1 }, { concurrency: 2 });
-    await drift(store, hosts.slice(0, 5), at(0));
-    await r.tick(at(0));
-    while (term.calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
-    let stopped = false;
-    const stopping = r.stop().then(() => { stopped = true; });
-    await r.tick(at(1000)); // a stopped runner starts nothing more
-    assert.equal(stopped, false);
-    assert.deepEqual(await states(store), { executing: 2, approved: 3 });
-    release();
-    await stopping;
-    assert.equal(term.calls.length, 2);
-    assert.deepEqual(await states(store), { done: 2, approved: 3 });
   });
 });
