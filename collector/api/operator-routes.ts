@@ -6,6 +6,7 @@ import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
 import type { EventFilter, HostFilter, HostRecord, HostState, Role, Store, TokenRecord } from '../store/store.js';
 import { hashSecret, isRole, newSecret, principalOf, registerOperatorAuth, ROLES, tokenNameProblem } from './operator-auth.js';
+import { inFlightTerminations, terminationSummary } from './termination-json.js';
 
 const STATES: readonly HostState[] = ['pending', 'clean', 'drifted', 'terminating', 'terminated', 'silent'];
 const MAX_EVENTS = 1000;
@@ -101,8 +102,15 @@ async function hostOr404(store: Store, id: string): Promise<HostRecord> {
 
 export function registerOperatorRoutes(app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>): void {
   registerOperatorAuth(app, store, config);
-  app.get('/api/v1/hosts', viewer, async (req) => ({ hosts: (await store.listHosts(hostFilter(query(req)))).map(hostJson) }));
-  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id', viewer, async (req) => ({ host: hostJson(await hostOr404(store, req.params.id)) }));
+  app.get('/api/v1/hosts', viewer, async (req) => {
+    const hosts = await store.listHosts(hostFilter(query(req)));
+    const terminations = await inFlightTerminations(store);
+    return { hosts: hosts.map((h) => ({ ...hostJson(h), termination: terminationSummary(terminations.get(h.id)) })) };
+  });
+  app.get<{ Params: { id: string } }>('/api/v1/hosts/:id', viewer, async (req) => {
+    const host = await hostOr404(store, req.params.id);
+    return { host: { ...hostJson(host), termination: terminationSummary((await inFlightTerminations(store, host.id)).get(host.id)) } };
+  });
   app.get<{ Params: { id: string } }>('/api/v1/hosts/:id/events', viewer, async (req) => {
     const host = await hostOr404(store, req.params.id);
     const events = await store.listEvents(host.id, eventFilter(query(req)));

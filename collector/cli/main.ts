@@ -2,6 +2,7 @@
 import { runCli } from '../../common/cli-dispatch.js';
 import { policyCommand } from './policy-command.js';
 import { serveCommand } from './serve-command.js';
+import { approveCommand, denyCommand, terminationsCommand } from './termination-commands.js';
 import { tokenCommand } from './token-command.js';
 
 const HELP = `Usage: drift-collector <command> [options]
@@ -10,15 +11,21 @@ The driftwatch collector: enrollment, signed event ingest, policy verdicts,
 host states and the operator API, on an embedded SQLite database.
 
 Commands:
-  serve   run the collector
-  policy  test a policy on events, check a policy file, print the default policy
-  token   create, list or revoke operator API tokens (directly in the database)
+  serve         run the collector
+  policy        test a policy on events, check a policy file, print the default policy
+  token         create, list or revoke operator API tokens (directly in the database)
+  terminations  list terminations and what the governor decided (from a running collector)
+  approve       approve a termination the governor held for a responder
+  deny          deny a termination the governor held for a responder
 
 Run 'drift-collector <command> --help' for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
   return runCli({
     name: 'drift-collector', help: HELP, usageCode: 'COLLECTOR_USAGE', internalCode: 'COLLECTOR_INTERNAL',
-    commands: { serve: serveCommand, policy: policyCommand, token: tokenCommand },
+    commands: {
+      serve: serveCommand, policy: policyCommand, token: tokenCommand,
+      terminations: terminationsCommand, approve: approveCommand, deny: denyCommand,
+    },
   }, argv);
 }

@@ -7,6 +7,7 @@ import { DriftwatchError } from '../../common/errors.js';
 import { hashSecret, isRole, newSecret, ROLES, tokenNameProblem } from '../api/operator-auth.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Role, Store, TokenRecord } from '../store/store.js';
+import { textTable } from './text-table.js';
 
 export const TOKEN_HELP = `Usage: drift-collector token create --db FILE --role ROLE [--name NAME]
        drift-collector token list --db FILE
@@ -61,10 +62,8 @@ async function create(store: Store, { role, tokenName }: { role: Role; tokenName
 }
 
 function table(tokens: TokenRecord[]): string {
-  const rows = [['ID', 'NAME', 'ROLE', 'CREATED', 'REVOKED'],
-    ...tokens.map((t) => [t.id, t.name, t.role, t.createdAt.toISOString(), t.revokedAt?.toISOString() ?? '-'])];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+  return textTable([['ID', 'NAME', 'ROLE', 'CREATED', 'REVOKED'],
+    ...tokens.map((t) => [t.id, t.name, t.role, t.createdAt.toISOString(), t.revokedAt?.toISOString() ?? '-'])]);
 }
 
 async function revoke(store: Store, id: string | undefined): Promise<void> {

@@ -11,6 +11,7 @@ import { registerDeliveryRoutes } from '../api/delivery-routes.js';
 import { registerPolicyRoutes } from '../api/policy-routes.js';
 import { PolicyHolder } from '../policy/policy-holder.js';
 import { registerDiffRoute } from '../api/diff-route.js';
+import { registerTerminationRoutes } from '../api/termination-routes.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
@@ -49,5 +50,6 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
   registerDeliveryRoutes(app, store);
   registerPolicyRoutes(app, store, policy);
   registerDiffRoute(app, store);
+  registerTerminationRoutes(app, store);
   return app;
 }

@@ -89,6 +89,8 @@ export interface TerminationRecord {
   startedAt: Date | null;
   finishedAt: Date | null;
   attempts: number;
+  /** After a failed terminator call: when it is tried again (absent: not waiting for a retry). */
+  retryAt?: Date;
   /** The terminator's outcome (exit code, output, API response), bounded. */
   result: Record<string, unknown>;
 }
@@ -103,9 +105,18 @@ export interface TerminationChange {
   startedAt?: Date;
   finishedAt?: Date;
   attempts?: number;
+  /** null clears it. */
+  retryAt?: Date | null;
   result?: Record<string, unknown>;
   /** The host's new state, in the same transaction. */
   hostState?: HostState;
+  /**
+   * A governor page: claimed (claimGovernorPage) in the same transaction, and
+   * the transition's `enqueue` queued only if this claim is the first. A crash
+   * can then neither claim a page without queueing it nor queue it twice.
+   * The audit row's detail gets `paged: true|false`.
+   */
+  claimPage?: { checkKey: string; bucket: number };
 }
 
 /** Messages to queue in the same transaction (one delivery per notifier). */
@@ -120,7 +131,11 @@ export interface TerminationFilter {
   hostId?: string;
   /** Requested at or after. */
   since?: Date;
+  /** Decided (by the governor or an operator) at or after. */
+  decidedSince?: Date;
   limit: number;
+  /** Oldest first (the runner's order); the default is newest first (the API's). */
+  oldestFirst?: boolean;
 }
 
 export interface ResponseStore {

@@ -215,12 +215,17 @@ CREATE TABLE terminations (
   started_at      INTEGER,
   finished_at     INTEGER,
   attempts        INTEGER NOT NULL DEFAULT 0,
+  -- After a failed terminator call: not tried again before this time.
+  retry_at        INTEGER,
   result          TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(result))
 ) STRICT;
 -- At most one termination in flight per host.
 CREATE UNIQUE INDEX terminations_active ON terminations (host_id)
   WHERE state IN ('requested', 'pending_approval', 'approved', 'executing', 'sent');
 CREATE INDEX terminations_state ON terminations (state, requested_at);
+-- The governor counts the terminations requested or decided within its window.
+CREATE INDEX terminations_requested_at ON terminations (requested_at);
+CREATE INDEX terminations_decided_at ON terminations (decided_at) WHERE decided_at IS NOT NULL;
 
 -- The governor pages once per tripped check and window, not once per host.
 CREATE TABLE governor_pages (

@@ -1,5 +1,5 @@
 // Statements prepared once per connection, for the store's modules that are
-// functions of the Database (sqlite-tokens.ts, sqlite-contents.ts): keyed by
+// functions of the Database (tokens, contents, terminations): keyed by
 // connection, so a closed store's statements go with it, and prepared only
 // once the schema is current (the tables exist only after migrate()).
 import type Database from 'better-sqlite3';
