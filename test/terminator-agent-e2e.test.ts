@@ -1,7 +1,8 @@
 // The agent terminator end to end: a real collector process, real agent
 // processes. The host is put into `terminating` with an executing agent
-// termination by writing the SQLite file (standing in for the governor and
-// runner, built elsewhere); the collector then repeats SHUTDOWN in every
+// termination by writing the SQLite file (so no drift need pass the governor
+// first; the runner takes the row up as one cut off by a crash and runs the
+// agent terminator on it); the collector then repeats SHUTDOWN in every
 // acknowledgement. An agent with shutdown_command runs it once, and the
 // command, not the agent, stops the agent (whose agent_stopped is reported);
 // an agent without one refuses and keeps running.
@@ -9,31 +10,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../collector/store/sqlite-store.js';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
 import { api, startAgent, stopAgent, stopAllAgents, waitFor, type AgentProcess, type ApiEvent, type ApiHost } from './helpers/agent-process.js';
-import { putTerminating, storeReadsTerminations } from './helpers/termination-rows.js';
+import { putTerminating } from './helpers/termination-rows.js';
 import { makeTempDir, removeTempDir, writeTree } from './helpers/temp-tree.js';
-
-// The directive needs the store's termination reader (collector/store/sqlite-terminations.ts),
-// a stub until the governor's part of issue 5 is merged: until then there is nothing to run against.
-const readerBuilt = await (async () => {
-  const dir = makeTempDir();
-  const store = openSqliteStore(join(dir, 'probe.db'));
-  await store.migrate();
-  const built = await storeReadsTerminations(store);
-  await store.close();
-  removeTempDir(dir);
-  return built;
-})();
-const skip = readerBuilt ? false : 'sqlite-terminations.ts is still the groundwork stub (listTerminations)';
 
 let dir: string;
 let collector: CollectorProcess | undefined;
 
 before(async () => {
   dir = makeTempDir();
-  if (readerBuilt) collector = await startCollector(join(dir, 'collector.db'));
+  const config = join(dir, 'collector.yaml');
+  writeFileSync(config, 'terminator:\n  type: agent\n');
+  collector = await startCollector(join(dir, 'collector.db'), ['--config', config]);
 });
 
 after(async () => {
@@ -67,7 +56,7 @@ async function cleanHost(stateDir: string, agent: AgentProcess): Promise<string>
 
 const count = (agent: AgentProcess, msg: string): number => agent.logs.filter((l) => l.includes(`"msg":"${msg}"`)).length;
 
-test('shutdown_command runs once on the repeated directive, and stopping the agent is left to it', { skip }, async () => {
+test('shutdown_command runs once on the repeated directive, and stopping the agent is left to it', async () => {
   const marker = join(dir, 'shutdown-ran');
   const go = join(dir, 'go');
   const pidFile = join(dir, 'doomed', 'state', 'agent.pid');
@@ -93,7 +82,7 @@ test('shutdown_command runs once on the repeated directive, and stopping the age
   assert.equal(count(agent, 'shutdown_command finished'), 1);
 });
 
-test('an agent without shutdown_command refuses the directive once and keeps running', { skip }, async () => {
+test('an agent without shutdown_command refuses the directive once and keeps running', async () => {
   const { agent, stateDir } = start('refusing');
   const hostId = await cleanHost(stateDir, agent);
   putTerminating(join(dir, 'collector.db'), { hostId, state: 'executing', terminator: 'agent' });

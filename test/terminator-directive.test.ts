@@ -33,7 +33,7 @@ before(async () => {
   dbPath = join(dir, 'c.db');
   const own = openSqliteStore(dbPath);
   await own.migrate();
-  ({ store, calls } = await countingStore(own, dbPath));
+  ({ store, calls } = countingStore(own));
   app = buildApp(store, makeConfig({ db: dbPath, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN }), pino({ level: 'silent' }));
   await app.ready();
   send = async (method, url, body, headers) => {

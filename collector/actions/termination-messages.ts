@@ -3,24 +3,12 @@
 // page when a termination failed for good, and the "resolved" that closes a
 // terminated host's incident (PagerDuty resolves by the host's dedup key).
 import type { HostRecord } from '../store/store.js';
+import { hostDedupKey, MAX_SUMMARY_CHARS, oneLine } from './alert-message.js';
 import type { AlertMessage, TerminationRecord } from '../store/response-store.js';
 
-/** PagerDuty's limit for a summary. */
-const MAX_SUMMARY_CHARS = 1024;
-
-/**
- * A summary as one printable line: hostnames, image ids, labels and paths come
- * from hosts, and must not forge lines or reorder text in a page. Control,
- * format and line-separator characters become "?"; the text is cut with "…".
- */
+/** A summary as one printable line (host-supplied names cannot forge lines), at most PagerDuty's 1024 characters. */
 export function summaryLine(text: string): string {
-  const chars = [...text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '?')];
-  return chars.length <= MAX_SUMMARY_CHARS ? chars.join('') : `${chars.slice(0, MAX_SUMMARY_CHARS - 1).join('')}…`;
-}
-
-/** The dedup key of a host's drift incident; the resolve must use the same one. */
-export function hostDedupKey(hostId: string): string {
-  return `driftwatch/host/${hostId}`;
+  return oneLine(text, MAX_SUMMARY_CHARS);
 }
 
 function alertHost(h: HostRecord): NonNullable<AlertMessage['host']> {

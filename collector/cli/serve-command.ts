@@ -1,6 +1,6 @@
 // drift-collector serve: load the settings and the policy, open the store, run
-// the HTTP(S) server and the silent-host monitor until SIGTERM/SIGINT; SIGHUP
-// reloads the policy.
+// the response loop (alerts, terminations through the governor), the HTTP(S)
+// server and the silent-host monitor until SIGTERM/SIGINT; SIGHUP reloads the policy.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DriftwatchError, describeFsError } from '../../common/errors.js';
@@ -11,6 +11,7 @@ import { createLogger } from '../logger.js';
 import { PolicyHolder } from '../policy/policy-holder.js';
 import { defaultPolicy, loadPolicyFile } from '../policy/policy-load.js';
 import { startSilentMonitor } from '../silent-monitor.js';
+import { startResponse } from '../actions/start-response.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 
 export const SERVE_HELP = `Usage: drift-collector serve [--config FILE] [--db FILE] [--listen HOST:PORT]
@@ -18,7 +19,9 @@ export const SERVE_HELP = `Usage: drift-collector serve [--config FILE] [--db FI
                              [--policy FILE] [--check-config]
 
 Run the collector: agents enroll and report over signed protobuf; every event
-gets the policy's verdict; operators read hosts and events from the JSON API.
+gets the policy's verdict, alerts go to the configured notifiers and terminate
+verdicts to the terminator through the governor; operators read hosts and
+events, and approve or deny held terminations, through the JSON API.
 
 Options:
   --config FILE        YAML file with the settings (docs/collector.md); flags override it
@@ -94,6 +97,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     });
   };
   process.on('SIGHUP', reload);
+  // Before listening: a terminator that cannot be set up (an AWS one without a region) stops the start.
+  const response = await startResponse(store, config, policy, logger);
   const app = buildApp(store, config, logger, { https, policy });
   await app.listen({ host: config.host, port: config.port });
   const monitor = startSilentMonitor(store, config, logger);
@@ -106,6 +111,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   logger.info('shutting down');
   monitor.stop();
   await app.close();
+  // After the server: no new verdicts arrive; before the store: in-flight sends and terminator calls settle.
+  await response.stop();
   await store.close();
   return 0;
 }
