@@ -1,17 +1,20 @@
 // drift-collector terminations / approve / deny as an operator runs them:
-// the real bin against a real collector process, on a database the test
-// filled through the store (the governor held every termination).
+// the real bin against a real collector process (with an exec terminator, so
+// an approval is acted on), on a database the test filled through the store
+// (the governor held every termination).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createTerminationRunner } from '../collector/actions/termination-runner.js';
 import { hashSecret, newSecret } from '../collector/api/operator-auth.js';
 import { openSqliteStore } from '../collector/store/sqlite-store.js';
 import type { HostRecord, Store } from '../collector/store/store.js';
+import { waitFor } from './helpers/agent-process.js';
 import { startCollector, type CollectorProcess } from './helpers/collector-process.js';
 import { addHosts, DEFAULT_GOVERNOR, drift } from './helpers/drift-fleet.js';
 import { makeTempDir, removeTempDir, REPO_ROOT } from './helpers/temp-tree.js';
@@ -61,7 +64,12 @@ before(async () => {
   await runner.tick(new Date());
   await runner.stop();
   assert.equal((await pendingIds()).length, 3);
-  collector = await startCollector(db);
+  // The collector runs the approved ones: through a command that records the host it was given.
+  const script = join(dir, 'terminate-host');
+  writeFileSync(script, `#!/bin/sh\necho "$DRIFTWATCH_HOSTNAME" >> '${join(dir, 'terminated.txt')}'\n`);
+  chmodSync(script, 0o755);
+  writeFileSync(join(dir, 'collector.yaml'), `terminator:\n  type: exec\n  command: ["${script}"]\n`);
+  collector = await startCollector(db, ['--config', join(dir, 'collector.yaml')]);
 });
 after(async () => {
   collector.child.kill('SIGTERM');
@@ -96,13 +104,16 @@ test('approve and deny as a responder, recorded in the audit log with who and wh
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout, `approved termination ${first} of web-1: the collector terminates it on its next tick\n`);
   expectError(cli(['approve', String(first), '--reason', 'again'], { DRIFTWATCH_TOKEN: token.responder }), 'COLLECTOR_CONFLICT',
-    new RegExp(`termination ${first} is approved`));
+    new RegExp(`termination ${first} is (approved|executing|done): only a termination pending approval can be approved`));
 
   const denied = cli(['deny', String(second), '--reason', 'known hotfix CHG-7', '--json'], { DRIFTWATCH_TOKEN: token.responder });
   assert.equal(denied.status, 0, denied.stderr);
   assert.equal((JSON.parse(denied.stdout) as { termination: { state: string } }).termination.state, 'denied');
 
-  assert.equal((await store.getTermination(first!))!.state, 'approved');
+  // The approval is acted on: the collector runs the terminator on it, and only on it.
+  await waitFor('the approved termination done', async () => ((await store.getTermination(first!))!.state === 'done' ? true : undefined), 20_000, collector.logs);
+  assert.equal(readFileSync(join(dir, 'terminated.txt'), 'utf8'), 'web-1\n');
+  assert.equal((await store.getTermination(second!))!.state, 'denied');
   const audit = (await store.listAudit(10)).filter((e) => e.actor === tokenId.responder);
   assert.deepEqual(audit.map((e) => [e.action, e.detail.termination_id, e.detail.reason]), [
     ['termination.deny', second, 'known hotfix CHG-7'], ['termination.approve', first, 'rootkit confirmed (INC-9)'],

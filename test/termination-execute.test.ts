@@ -91,6 +91,27 @@ test('"sent" becomes done when the host goes silent, counted from its last heart
   });
 });
 
+test('"sent" fails and pages when the host is still heard from after sentTimeoutMs; the host is drifted again', async () => {
+  await withStore(async (store) => {
+    const hosts = await addHosts(store, 8, at(0));
+    const { tick } = testRunner(store, new RecordingTerminator(() => 'sent', 'aws-asg'), at, { opts: { sentTimeoutMs: 600_000 } });
+    await drift(store, [hosts[0]!], at(0));
+    await tick(0);
+    const id = (await store.listTerminations({ limit: 1 }))[0]!.id;
+    for (let ms = 30_000; ms < 600_000; ms += 30_000) {
+      await store.recordHeartbeat(hosts[0]!.id, at(ms), 'ab'.repeat(32), 1);
+      await tick(ms);
+    }
+    assert.equal((await store.getTermination(id))!.state, 'sent', 'heard from, but not yet for sentTimeoutMs');
+    await store.recordHeartbeat(hosts[0]!.id, at(600_000), 'ab'.repeat(32), 1);
+    await tick(600_000);
+    const t = (await store.getTermination(id))!;
+    assert.deepEqual([t.state, t.result.error], ['failed', 'the host is still reporting 10 min after the aws-asg terminator asked it to go']);
+    assert.equal((await store.getHost(hosts[0]!.id))!.state, 'drifted');
+    assert.equal((await store.listAudit(1))[0]!.action, 'termination.fail');
+  });
+});
+
 test('"sent" becomes done at once when the agent reports agent_stopped after the start', async () => {
   await withStore(async (store) => {
     const hosts = await addHosts(store, 8, at(0));

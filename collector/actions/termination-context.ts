@@ -21,6 +21,12 @@ export interface TerminationRunnerOptions {
   maxAttempts?: number;
   /** Wait before the first retry; doubles each time (at most an hour). Default 30 s. */
   retryBaseMs?: number;
+  /**
+   * A 'sent' termination whose host is still heard from this long after the
+   * terminator asked it to go has failed (paged; the host is drifted again):
+   * an auto-scaling group that never acts must not leave it terminating forever. Default 30 min.
+   */
+  sentTimeoutMs?: number;
   /** The time of terminator outcomes (decisions use the tick's time). Default: the system clock. */
   clock?: () => Date;
 }
@@ -35,7 +41,7 @@ export interface RunnerContext {
 
 export function withDefaults(opts: TerminationRunnerOptions): Required<TerminationRunnerOptions> {
   return {
-    callTimeoutMs: 120_000, concurrency: 4, maxAttempts: 3, retryBaseMs: 30_000, clock: () => new Date(), ...opts,
+    callTimeoutMs: 120_000, concurrency: 4, maxAttempts: 3, retryBaseMs: 30_000, sentTimeoutMs: 30 * 60_000, clock: () => new Date(), ...opts,
   };
 }
 

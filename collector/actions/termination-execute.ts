@@ -44,7 +44,7 @@ function audit(ctx: RunnerContext, action: string, t: TerminationRecord, host: H
   return { at: ctx.opts.clock(), actor: RUNNER_ACTOR, action, detail: { termination_id: t.id, host_id: t.hostId, hostname: host?.facts.hostname ?? '', ...detail } };
 }
 
-async function fail(ctx: RunnerContext, t: TerminationRecord, host: HostRecord | undefined, error: string, detail: Record<string, unknown>): Promise<void> {
+export async function fail(ctx: RunnerContext, t: TerminationRecord, host: HostRecord | undefined, error: string, detail: Record<string, unknown>): Promise<void> {
   const now = ctx.opts.clock();
   const page = host === undefined ? undefined : enqueueFor(ctx, terminationFailedPage(host, t, error, now));
   await ctx.store.transitionTermination(t.id, [t.state], 'failed', {

@@ -4,7 +4,8 @@
 //     at once and in the background, so a slow cloud API never delays alert
 //     delivery (termination-execute.ts);
 //  3. confirms 'sent' ones: done once the host has gone silent, or has
-//     reported agent_stopped, since the termination started.
+//     reported agent_stopped, since the termination started; failed (paged)
+//     if the host is still heard from `sentTimeoutMs` after the start.
 // stop() waits for the calls in flight, so the store is not closed under them.
 import type { FastifyBaseLogger } from 'fastify';
 import type { GovernorSettings, Severity } from '../policy/policy-types.js';
@@ -13,7 +14,7 @@ import type { TerminationRecord } from '../store/response-store.js';
 import type { ResponseStep } from './response-engine.js';
 import { withDefaults, type RunnerContext, type TerminationRunnerOptions } from './termination-context.js';
 import { decideRequested } from './termination-decisions.js';
-import { finish, runTermination } from './termination-execute.js';
+import { fail, finish, runTermination } from './termination-execute.js';
 import type { Terminator } from './terminator.js';
 
 export type { TerminationRunnerOptions } from './termination-context.js';
@@ -63,7 +64,12 @@ export function createTerminationRunner(
       const host = await store.getHost(t.hostId);
       if (host === undefined) continue; // deleted: its terminations went with it
       const how = await goneBecause(ctx, t, host, now);
-      if (how !== undefined) await finish(ctx, t, host, how);
+      if (how !== undefined) {
+        await finish(ctx, t, host, how);
+      } else if (now.getTime() - (t.startedAt ?? t.requestedAt).getTime() >= ctx.opts.sentTimeoutMs) {
+        const minutes = Math.round(ctx.opts.sentTimeoutMs / 60_000);
+        await fail(ctx, t, host, `the host is still reporting ${minutes} min after the ${t.terminator} terminator asked it to go`, {});
+      }
     }
   };
 
