@@ -16,6 +16,8 @@ import * as alerts from './sqlite-alerts.js';
 import * as contents from './sqlite-contents.js';
 import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
+import * as reports from './sqlite-report-queries.js';
+import type { FleetEventCursor, FleetEventPage, ReportScopeFilter } from './report-store.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
@@ -30,7 +32,7 @@ const BUSY_TIMEOUT_MS = 5000;
 const NONCE_CLEANUP_INTERVAL_MS = 60_000;
 
 /** Host matches every key=value of @labels (a JSON object). json_each compares exact strings, with no JSON-path quoting of keys. */
-const LABELS_MATCH = `NOT EXISTS (
+export const LABELS_MATCH = `NOT EXISTS (
   SELECT 1 FROM json_each(@labels) AS want WHERE NOT EXISTS (
     SELECT 1 FROM json_each(hosts.facts, '$.labels') AS have WHERE have.key = want.key AND have.value = want.value))`;
 
@@ -307,6 +309,15 @@ class SqliteStore implements Store {
   async claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean> {
     return terms.claimGovernorPage(this.db, checkKey, bucket, now);
   }
+
+  // Reports: sqlite-report-queries.ts.
+  async listFleetEvents(filter: ReportScopeFilter, limit: number, after?: FleetEventCursor): Promise<FleetEventPage> {
+    return reports.listFleetEvents(this.db, filter, limit, after);
+  }
+  async listScopedTerminations(filter: ReportScopeFilter, limit: number): Promise<TerminationRecord[]> {
+    return reports.listScopedTerminations(this.db, filter, limit);
+  }
+  async listTerminationAudit(ids: readonly number[], limit: number): Promise<AuditEntry[]> { return reports.listTerminationAudit(this.db, ids, limit); }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */
