@@ -1,6 +1,8 @@
-// A drift report as JSON, in the operator API's snake_case. Keys inside
-// `labels` are the hosts' own and are kept as they are.
+// A drift report as JSON, in the operator API's snake_case, with the
+// truncation notice as the other formats word it (null when complete). Keys
+// inside `labels` are the hosts' own and are kept as they are.
 import type { DriftReport } from './report-model.js';
+import { truncationNotice } from './report-text.js';
 
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -11,7 +13,7 @@ function snakeKeys(value: unknown, keep: boolean): unknown {
 }
 
 export function reportJson(r: DriftReport): Record<string, unknown> {
-  return { report: snakeKeys(r, false) };
+  return { report: { ...snakeKeys(r, false) as Record<string, unknown>, notice: truncationNotice(r) ?? null } };
 }
 
 export function renderJson(r: DriftReport): string {
