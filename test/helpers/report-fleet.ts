@@ -42,8 +42,11 @@ async function append(store: Store, host: HostRecord, events: Ev[]): Promise<voi
 
 const file = (sha: string, mode = '0644'): Record<string, unknown> => ({ type: 'file', mode, uid: 0, gid: 0, size: 120, sha256: sha.repeat(64) });
 
-/** `responder` is the token id that decides the held terminations. */
-export async function seedReportFleet(store: Store, responder: string): Promise<ReportFleet> {
+/**
+ * `responder` is the token id that decides the held terminations. `approve`
+ * false leaves web-2's held (a running collector would act on an approval).
+ */
+export async function seedReportFleet(store: Store, responder: string, approve = true): Promise<ReportFleet> {
   const at = new Date(T0);
   const [web1, web2] = await addHosts(store, 2, at, { imageId: 'ami-web', labels: { role: 'web' } });
   const [db1] = await addHosts(store, 1, at, { imageId: 'ami-db', labels: { role: 'db' }, prefix: 'db' });
@@ -80,7 +83,7 @@ export async function seedReportFleet(store: Store, responder: string): Promise<
     });
     if (!ok) throw new Error(`termination ${id} was not pending approval`);
   };
-  await decide(approved.id, web2!.id, 'approved', APPROVE_REASON, 450_000);
+  if (approve) await decide(approved.id, web2!.id, 'approved', APPROVE_REASON, 450_000);
   await decide(denied.id, db1!.id, 'denied', DENY_REASON, 460_000);
   return { web1: web1!, web2: web2!, db1: db1!, approvedId: approved.id, deniedId: denied.id };
 }
