@@ -33,14 +33,14 @@ export function query(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
-function date(value: string | undefined, name: string): Date | undefined {
+export function date(value: string | undefined, name: string): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new DriftwatchError('COLLECTOR_BAD_REQUEST', `${name} is not a date`);
   return d;
 }
 
-function hostFilter(q: Record<string, string>): HostFilter {
+export function hostFilter(q: Record<string, string>): HostFilter {
   const f: HostFilter = {};
   if (q.state !== undefined) {
     if (!(STATES as readonly string[]).includes(q.state)) throw new DriftwatchError('COLLECTOR_BAD_REQUEST', `state must be one of ${STATES.join(', ')}`);
@@ -94,7 +94,7 @@ function tokenJson(t: TokenRecord): Record<string, unknown> {
   return { id: t.id, name: t.name, role: t.role, created_at: t.createdAt.toISOString(), revoked_at: t.revokedAt?.toISOString() ?? null };
 }
 
-async function hostOr404(store: Store, id: string): Promise<HostRecord> {
+export async function hostOr404(store: Store, id: string): Promise<HostRecord> {
   const host = /^[0-9a-f]{32}$/.test(id) ? await store.getHost(id) : undefined;
   if (host === undefined) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no host ${id}`);
   return host;

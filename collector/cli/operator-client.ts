@@ -21,6 +21,8 @@ export interface OperatorClient {
   readonly origin: string;
   get(path: string, query?: Record<string, string | undefined>): Promise<Record<string, unknown>>;
   post(path: string, body: unknown): Promise<Record<string, unknown>>;
+  /** A document that is not JSON (a report): its text and media type; errors as for get. */
+  getText(path: string, query?: Record<string, string | undefined>): Promise<{ body: string; contentType: string }>;
 }
 
 const usage = (message: string): DriftwatchError => new DriftwatchError('COLLECTOR_USAGE', message);
@@ -56,20 +58,24 @@ export function operatorClient(flags: { url?: string | undefined; token?: string
   if (/[\s\p{C}]/u.test(token)) throw usage('the token holds spaces or control characters: is it the right value?');
   const origin = base.origin;
 
-  const request = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> => {
+  const send = async (method: 'GET' | 'POST', path: string, body: unknown, accept: string): Promise<{ res: Response; text: string }> => {
     const url = new URL(base.pathname.replace(/\/+$/, '') + path, base);
     let res: Response;
     try {
       res = await fetch(url, {
         method, signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${token}`, accept, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (err) {
       const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000}s` : networkCause(err);
       throw new DriftwatchError('COLLECTOR_UNREACHABLE', `cannot reach the collector at ${origin}: ${why}`);
     }
-    const text = await res.text();
+    return { res, text: await res.text() };
+  };
+
+  /** The answer's JSON object; an error answer throws its own code. */
+  const answerOf = (res: Response, text: string): Record<string, unknown> => {
     let json: unknown;
     try {
       if (text.length > MAX_ANSWER_BYTES) throw new Error('too large');
@@ -88,14 +94,28 @@ export function operatorClient(flags: { url?: string | undefined; token?: string
     return json as Record<string, unknown>;
   };
 
+  const request = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const { res, text } = await send(method, path, body, 'application/json');
+    return answerOf(res, text);
+  };
+
+  const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
+    const q = params.toString();
+    return q === '' ? path : `${path}?${q}`;
+  };
+
   return {
     origin,
-    get: (path, query = {}) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
-      const q = params.toString();
-      return request('GET', q === '' ? path : `${path}?${q}`);
-    },
+    get: (path, query = {}) => request('GET', withQuery(path, query)),
     post: (path, body) => request('POST', path, body),
+    getText: async (path, query = {}) => {
+      const { res, text } = await send('GET', withQuery(path, query), undefined, '*/*');
+      // An error is JSON whatever was asked for: the same codes as get.
+      if (!res.ok) answerOf(res, text);
+      if (text.length > MAX_ANSWER_BYTES) throw new DriftwatchError('COLLECTOR_UNREACHABLE', `${origin} answered with more than ${MAX_ANSWER_BYTES} bytes`);
+      return { body: text, contentType: res.headers.get('content-type') ?? '' };
+    },
   };
 }

@@ -2,10 +2,10 @@
 // terminations, from a running collector's operator API. Tables for people,
 // --json (the API's own JSON) for scripts.
 import { parseArgs } from 'node:util';
-import { DriftwatchError } from '../../common/errors.js';
 import { reasonProblem } from '../api/termination-routes.js';
 import { TERMINATION_STATES } from '../store/response-store.js';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, operatorClient } from './operator-client.js';
+import { CONNECTION_HELP, operatorClient } from './operator-client.js';
+import { helpShown, onePositional, OPERATOR_OPTIONS, printAnswer, shortTime, usage } from './operator-args.js';
 import { printable, textTable } from './text-table.js';
 
 export const TERMINATIONS_HELP = `Usage: drift-collector terminations [--state STATE] [--host ID] [--limit N] [--json] [--url URL] [--token T]
@@ -39,8 +39,6 @@ ${CONNECTION_HELP}
 export const APPROVE_HELP = decisionHelp('approve');
 export const DENY_HELP = decisionHelp('deny');
 
-const usage = (message: string): DriftwatchError => new DriftwatchError('COLLECTOR_USAGE', message);
-
 interface TerminationJson {
   id: number;
   hostname: string | null;
@@ -64,57 +62,45 @@ function why(t: TerminationJson): string {
 
 function table(list: TerminationJson[]): string {
   return textTable([['ID', 'STATE', 'HOST', 'REQUESTED', 'RULE', 'EVENT', 'WHY'], ...list.map((t) => [
-    String(t.id), t.state, t.hostname ?? t.host_id, t.requested_at.replace(/\.\d{3}Z$/, 'Z'), t.rule, t.reason, why(t),
+    String(t.id), t.state, t.hostname ?? t.host_id, shortTime(t.requested_at), t.rule, t.reason, why(t),
   ])]);
 }
 
 export async function terminationsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args, allowPositionals: false, strict: true,
-    options: { state: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' }, ...CONNECTION_OPTIONS },
+    options: { state: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, ...OPERATOR_OPTIONS },
   });
-  if (values.help === true) {
-    console.log(TERMINATIONS_HELP);
-    return 0;
-  }
+  if (helpShown(values, TERMINATIONS_HELP)) return 0;
   if (values.state !== undefined && !(TERMINATION_STATES as readonly string[]).includes(values.state)) {
     throw usage(`--state must be one of ${TERMINATION_STATES.join(', ')}`);
   }
   const client = operatorClient(values);
   const answer = await client.get('/api/v1/terminations', { state: values.state, host: values.host, limit: values.limit });
   const list = answer.terminations as TerminationJson[];
-  if (values.json) console.log(JSON.stringify(answer, null, 2));
-  else console.log(list.length === 0 ? 'no terminations' : table(list));
+  printAnswer(values.json, answer, () => (list.length === 0 ? 'no terminations' : table(list)));
   return 0;
 }
 
 async function decisionCommand(verb: 'approve' | 'deny', args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { reason: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' }, ...CONNECTION_OPTIONS },
+    options: { reason: { type: 'string' }, ...OPERATOR_OPTIONS },
   });
-  if (values.help === true) {
-    console.log(decisionHelp(verb));
-    return 0;
-  }
-  const [id, ...rest] = positionals;
-  if (id === undefined || !/^[1-9][0-9]{0,14}$/.test(id)) throw usage(`${verb} needs the termination ID (a number; see drift-collector terminations)`);
-  if (rest.length > 0) throw usage(`unexpected argument ${JSON.stringify(rest[0])}`);
+  if (helpShown(values, decisionHelp(verb))) return 0;
+  const id = onePositional(positionals, /^[1-9][0-9]{0,14}$/, `${verb} needs the termination ID (a number; see drift-collector terminations)`);
   if (values.reason === undefined) throw usage(`${verb} needs --reason TEXT: the audit log records why`);
   const problem = reasonProblem(values.reason);
   if (problem !== undefined) throw usage(`--${problem}`);
   const client = operatorClient(values);
   const answer = await client.post(`/api/v1/terminations/${id}/${verb}`, { reason: values.reason });
   const t = answer.termination as TerminationJson;
-  if (values.json) {
-    console.log(JSON.stringify(answer, null, 2));
-  } else {
+  printAnswer(values.json, answer, () => {
     const host = printable(t.hostname ?? t.host_id);
-    console.log(verb === 'approve'
+    return verb === 'approve'
       ? `approved termination ${t.id} of ${host}: the collector terminates it on its next tick`
-      : `denied termination ${t.id} of ${host}: the host keeps running`);
-  }
+      : `denied termination ${t.id} of ${host}: the host keeps running`;
+  });
   return 0;
 }
 

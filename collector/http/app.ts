@@ -12,6 +12,7 @@ import { registerPolicyRoutes } from '../api/policy-routes.js';
 import { PolicyHolder } from '../policy/policy-holder.js';
 import { registerDiffRoute } from '../api/diff-route.js';
 import { registerTerminationRoutes } from '../api/termination-routes.js';
+import { registerReportRoutes } from '../api/report-route.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
@@ -51,5 +52,6 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
   registerPolicyRoutes(app, store, policy);
   registerDiffRoute(app, store);
   registerTerminationRoutes(app, store);
+  registerReportRoutes(app, store, policy);
   return app;
 }

@@ -6,7 +6,7 @@ import * as ops from './sqlite-tokens.js';
 import type { EventRow, HostRow } from './sqlite-rows.js';
 
 /** Host matches every key=value of @labels (a JSON object). json_each compares exact strings, with no JSON-path quoting of keys. */
-const LABELS_MATCH = `NOT EXISTS (
+export const LABELS_MATCH = `NOT EXISTS (
   SELECT 1 FROM json_each(@labels) AS want WHERE NOT EXISTS (
     SELECT 1 FROM json_each(hosts.facts, '$.labels') AS have WHERE have.key = want.key AND have.value = want.value))`;
 

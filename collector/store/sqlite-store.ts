@@ -16,6 +16,8 @@ import * as alerts from './sqlite-alerts.js';
 import * as contents from './sqlite-contents.js';
 import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
+import * as reports from './sqlite-report-queries.js';
+import type { FleetEventCursor, FleetEventPage, ReportScopeFilter } from './report-store.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
@@ -244,6 +246,15 @@ class SqliteStore implements Store {
   async claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean> {
     return terms.claimGovernorPage(this.db, checkKey, bucket, now);
   }
+
+  // Reports: sqlite-report-queries.ts.
+  async listFleetEvents(filter: ReportScopeFilter, limit: number, after?: FleetEventCursor): Promise<FleetEventPage> {
+    return reports.listFleetEvents(this.db, filter, limit, after);
+  }
+  async listScopedTerminations(filter: ReportScopeFilter, limit: number): Promise<TerminationRecord[]> {
+    return reports.listScopedTerminations(this.db, filter, limit);
+  }
+  async listTerminationAudit(ids: readonly number[], limit: number): Promise<AuditEntry[]> { return reports.listTerminationAudit(this.db, ids, limit); }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */

@@ -11,7 +11,7 @@ import {
   TERMINATION_STATES, type Enqueue, type TerminationChange, type TerminationFilter, type TerminationRecord, type TerminationState,
 } from './response-store.js';
 
-interface TerminationRow {
+export interface TerminationRow {
   id: number;
   host_id: string;
   state: string;
@@ -81,7 +81,7 @@ const statements = perConnection(prepare);
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
-function toRecord(row: TerminationRow): TerminationRecord {
+export function toRecord(row: TerminationRow): TerminationRecord {
   // The CHECK constraint keeps states to the known ones; a hand-edited row fails here.
   if (!(TERMINATION_STATES as readonly string[]).includes(row.state)) throw new Error(`termination ${row.id} has unknown state ${row.state}`);
   const result: unknown = JSON.parse(row.result);

@@ -4,6 +4,7 @@
 import type { EventVerdict } from '../policy/policy-types.js';
 import type { ContentRecord, ContentStore } from './content-store.js';
 import type { ResponseStore } from './response-store.js';
+import type { ReportStore } from './report-store.js';
 
 export type HostState = 'pending' | 'clean' | 'drifted' | 'terminating' | 'terminated' | 'silent';
 
@@ -104,7 +105,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface Store extends ResponseStore, ContentStore {
+export interface Store extends ResponseStore, ContentStore, ReportStore {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
   close(): Promise<void>;
