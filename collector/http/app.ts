@@ -13,6 +13,7 @@ import { PolicyHolder } from '../policy/policy-holder.js';
 import { registerDiffRoute } from '../api/diff-route.js';
 import { registerTerminationRoutes } from '../api/termination-routes.js';
 import type { Store } from '../store/store.js';
+import { registerDashboard, type DashboardOptions } from '../ui/dashboard.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
 
@@ -20,6 +21,8 @@ export interface AppOptions {
   https?: { cert: Buffer; key: Buffer };
   /** The policy in force; absent: config.policy (or the built-in default) is loaded now. */
   policy?: PolicyHolder;
+  /** The dashboard's settings (tests); it is always served, under /ui. */
+  dashboard?: DashboardOptions;
 }
 
 export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger, options: AppOptions = {}): FastifyInstance {
@@ -51,5 +54,6 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
   registerPolicyRoutes(app, store, policy);
   registerDiffRoute(app, store);
   registerTerminationRoutes(app, store);
+  registerDashboard(app, store, config, options.dashboard);
   return app;
 }

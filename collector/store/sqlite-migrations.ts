@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { applyMigrations, userVersion, type Migration } from '../../common/sqlite-migrate.js';
 import { CONTENTS_MIGRATION } from './sqlite-migration-contents.js';
+import { DASHBOARD_MIGRATION } from './sqlite-migration-dashboard.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -237,6 +238,7 @@ CREATE TABLE governor_pages (
 `,
   },
   CONTENTS_MIGRATION,
+  DASHBOARD_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -16,10 +16,12 @@ import * as alerts from './sqlite-alerts.js';
 import * as contents from './sqlite-contents.js';
 import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
+import * as dash from './sqlite-dashboard.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
 import type { BaselineContent, ContentRecord } from './content-store.js';
+import type { BaselineFacts, ChangeMarks, FleetEvent, HistogramCell, HostPage, HostPageQuery } from './dashboard-store.js';
 import type {
   AlertMessage, AlertRecord, DeliveryRecord, DeliveryState, Enqueue, TerminationChange, TerminationFilter, TerminationRecord, TerminationState,
 } from './response-store.js';
@@ -30,7 +32,7 @@ const BUSY_TIMEOUT_MS = 5000;
 const NONCE_CLEANUP_INTERVAL_MS = 60_000;
 
 /** Host matches every key=value of @labels (a JSON object). json_each compares exact strings, with no JSON-path quoting of keys. */
-const LABELS_MATCH = `NOT EXISTS (
+export const LABELS_MATCH = `NOT EXISTS (
   SELECT 1 FROM json_each(@labels) AS want WHERE NOT EXISTS (
     SELECT 1 FROM json_each(hosts.facts, '$.labels') AS have WHERE have.key = want.key AND have.value = want.value))`;
 
@@ -307,6 +309,16 @@ class SqliteStore implements Store {
   async claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean> {
     return terms.claimGovernorPage(this.db, checkKey, bucket, now);
   }
+
+  // The dashboard's queries: sqlite-dashboard.ts.
+  async pageHosts(q: HostPageQuery): Promise<HostPage> { return dash.pageHosts(this.db, q); }
+  async eventHistogram(since: Date, until: Date, bucketMs: number): Promise<HistogramCell[]> { return dash.eventHistogram(this.db, since, until, bucketMs); }
+  async latestEvents(limit: number): Promise<FleetEvent[]> { return dash.latestEvents(this.db, limit); }
+  async recentEvents(hostId: string, limit: number, beforeSeq?: number): Promise<StoredEvent[]> { return dash.recentEvents(this.db, hostId, limit, beforeSeq); }
+  async hostAudit(hostId: string, limit: number): Promise<AuditEntry[]> { return dash.hostAudit(this.db, hostId, limit); }
+  async baselineFacts(hostId: string): Promise<BaselineFacts | undefined> { return dash.baselineFacts(this.db, hostId); }
+  async changeMarks(): Promise<ChangeMarks> { return dash.changeMarks(this.db); }
+  async hostnames(ids: readonly string[]): Promise<Map<string, string>> { return dash.hostnames(this.db, ids); }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */

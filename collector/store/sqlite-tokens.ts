@@ -15,7 +15,7 @@ interface TokenRow {
   revoked_at: number | null;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: number;
   actor: string;
@@ -66,7 +66,7 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
-function toAudit(row: AuditRow): AuditEntry {
+export function toAudit(row: AuditRow): AuditEntry {
   const detail: unknown = JSON.parse(row.detail);
   if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) {
     throw new Error(`audit entry ${row.id}: detail is not an object`);

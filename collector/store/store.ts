@@ -3,6 +3,7 @@
 // replicas on one database) fit behind the same interface.
 import type { EventVerdict } from '../policy/policy-types.js';
 import type { ContentRecord, ContentStore } from './content-store.js';
+import type { DashboardStore } from './dashboard-store.js';
 import type { ResponseStore } from './response-store.js';
 
 export type HostState = 'pending' | 'clean' | 'drifted' | 'terminating' | 'terminated' | 'silent';
@@ -104,7 +105,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface Store extends ResponseStore, ContentStore {
+export interface Store extends ResponseStore, ContentStore, DashboardStore {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
   close(): Promise<void>;
