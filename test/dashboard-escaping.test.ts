@@ -65,8 +65,8 @@ test('a host, image, file name, content, rule and reasons full of markup render 
     assertEscaped(r.body, url);
   }
   const diff = (await getPage(collector.app, session, `/ui/hosts/${agent.hostId}/events/1`)).body;
-  assert.ok(diff.includes('<span class="add">+title = &quot;&lt;img src=x onerror=alert(2)&gt;&quot;</span>'), diff);
-  assert.ok(diff.includes(`<span class="del">-title = &quot;${ESCAPED}&quot;</span>`));
+  assert.ok(diff.includes('<span class="add">+title = &quot;&lt;img src=x onerror=alert(2)&gt;&quot;\n</span>'), diff);
+  assert.ok(diff.includes(`<span class="del">-title = &quot;${ESCAPED}&quot;\n</span>`));
   const approvals = (await getPage(collector.app, session, '/ui/approvals')).body;
   assert.ok(approvals.includes(`<td class="hold">${ESCAPED}</td>`));
   assert.ok(approvals.includes(`/ui/terminations/${terminationId}/approve`));

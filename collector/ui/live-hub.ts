@@ -48,11 +48,19 @@ export class LiveHub {
     return mine >= MAX_STREAMS_PER_SESSION ? `at most ${MAX_STREAMS_PER_SESSION} live streams per session: close some dashboard tabs` : undefined;
   }
 
-  add(res: ServerResponse, sessionKey: string, live: () => boolean): void {
+  /**
+   * Starts a stream with the marks as they are now: the page compares them
+   * with the marks it was rendered with (data-marks), so a change between
+   * the render and the stream's start is not missed.
+   */
+  async add(res: ServerResponse, sessionKey: string, live: () => boolean): Promise<void> {
     const l: Listener = { res, sessionKey, live };
     this.listeners.add(l);
     res.on('close', () => this.remove(l));
     if (this.timer === undefined) this.timer = setInterval(() => void this.poll(), this.pollMs);
+    const marks = await this.store.changeMarks();
+    this.last ??= marks;
+    res.write(`event: marks\ndata: ${JSON.stringify(marks)}\n\n`);
   }
 
   /** Ends every stream and stops polling (the collector is closing). */

@@ -19,6 +19,6 @@ export function registerLiveRoute(ui: FastifyInstance, hub: LiveHub, table: Sess
       connection: 'keep-alive', 'x-accel-buffering': 'no',
     });
     reply.raw.write('retry: 3000\n: connected\n\n');
-    hub.add(reply.raw, session.key, () => table.live(session));
+    await hub.add(reply.raw, session.key, () => table.live(session));
   });
 }

@@ -64,16 +64,19 @@ async function hostOr404(store: Store, id: string) {
 }
 
 export function registerPageRoutes(ui: FastifyInstance, store: Store, assets: StaticAssets): void {
-  const ctx = (req: FastifyRequest, section: PageContext['section']): PageContext => ({ session: sessionOf(req), assets, section });
+  // The marks are read before the page's data, so a change in between shows up as a change, never gets lost.
+  const ctx = async (req: FastifyRequest, section: PageContext['section']): Promise<PageContext> =>
+    ({ session: sessionOf(req), assets, section, marks: await store.changeMarks() });
 
   ui.get('/ui', viewer, async (req, reply) => {
+    const context = await ctx(req, 'overview');
     const now = Date.now();
     const since = new Date(Math.floor(now / HOUR_MS) * HOUR_MS - (CHART_HOURS - 1) * HOUR_MS);
     const [states, hosts, cells, latest, pending] = await Promise.all([
       store.countHostsByState(), store.listHosts({}), store.eventHistogram(since, new Date(since.getTime() + CHART_HOURS * HOUR_MS), HOUR_MS),
       store.latestEvents(LATEST_EVENTS), store.listTerminations({ states: ['pending_approval'], limit: MAX_PENDING_SHOWN + 1 }),
     ]);
-    return send(reply, overviewPage(ctx(req, 'overview'), {
+    return send(reply, overviewPage(context, {
       states, groups: imageGroups(hosts), hostnames: new Map(hosts.map((h) => [h.id, h.facts.hostname])),
       histogram: { cells, since, bucketMs: HOUR_MS, buckets: CHART_HOURS }, latest,
       pending: Math.min(pending.length, MAX_PENDING_SHOWN), pendingMore: pending.length > MAX_PENDING_SHOWN,
@@ -83,11 +86,13 @@ export function registerPageRoutes(ui: FastifyInstance, store: Store, assets: St
 
   ui.get('/ui/hosts', viewer, async (req, reply) => {
     const params = hostListParams(query(req));
+    const context = await ctx(req, 'hosts');
     const [result, terminations] = await Promise.all([store.pageHosts(hostListQuery(params)), inFlightTerminations(store)]);
-    return send(reply, hostsPage(ctx(req, 'hosts'), params, result, terminations));
+    return send(reply, hostsPage(context, params, result, terminations));
   });
 
   ui.get<{ Params: { id: string } }>('/ui/hosts/:id', viewer, async (req, reply) => {
+    const context = await ctx(req, 'hosts');
     const host = await hostOr404(store, req.params.id);
     const q = query(req);
     let before: number | undefined;
@@ -99,7 +104,7 @@ export function registerPageRoutes(ui: FastifyInstance, store: Store, assets: St
       store.baselineFacts(host.id), store.recentEvents(host.id, TIMELINE_SIZE, before),
       store.listTerminations({ hostId: host.id, limit: 50 }), store.hostAudit(host.id, 50),
     ]);
-    return send(reply, hostPage(ctx(req, 'hosts'), { host, baseline, events, before, terminations, audit }));
+    return send(reply, hostPage(context, { host, baseline, events, before, terminations, audit }));
   });
 
   ui.get<{ Params: { id: string; seq: string } }>('/ui/hosts/:id/events/:seq', viewer, async (req, reply) => {
@@ -112,10 +117,11 @@ export function registerPageRoutes(ui: FastifyInstance, store: Store, assets: St
     if (event === undefined) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `host ${host.id} has no event ${seq}`);
     const isFile = ['file_added', 'file_changed', 'file_removed'].includes(event.kind);
     const diff = isFile ? await eventDiff(store, host.id, req.params.seq) : undefined;
-    return send(reply, eventPage(ctx(req, 'hosts'), host, event, diff));
+    return send(reply, eventPage(await ctx(req, 'hosts'), host, event, diff));
   });
 
   ui.get<{ Querystring: { done?: string } }>('/ui/approvals', viewer, async (req, reply) => {
+    const context = await ctx(req, 'approvals');
     const [pending, recent] = await Promise.all([
       store.listTerminations({ states: ['pending_approval'], limit: MAX_PENDING_SHOWN, oldestFirst: true }),
       store.listTerminations({ limit: 20 }),
@@ -123,6 +129,6 @@ export function registerPageRoutes(ui: FastifyInstance, store: Store, assets: St
     const hostnames = await store.hostnames([...pending, ...recent].map((t) => t.hostId));
     const done = /^([0-9]{1,15})-(approved|denied)$/.exec(String(req.query.done ?? ''));
     const notice = done === null ? undefined : `Termination ${done[1]!} ${done[2]!}.`;
-    return send(reply, approvalsPage(ctx(req, 'approvals'), { pending, recent, hostnames, notice }));
+    return send(reply, approvalsPage(context, { pending, recent, hostnames, notice }));
   });
 }

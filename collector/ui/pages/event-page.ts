@@ -25,7 +25,8 @@ function diffLines(diff: string): SafeHtml {
   const lines = diff.replace(/\n$/, '').split('\n').map((line) => {
     const cls = line.startsWith('+++') || line.startsWith('---') ? 'file' : line.startsWith('@@') ? 'hunk'
       : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('\\') ? 'note' : 'ctx';
-    return html`<span class="${cls}">${line}</span>\n`;
+    // The newline inside the block span: copied text keeps its lines, and no empty line is drawn.
+    return html`<span class="${cls}">${line}\n</span>`;
   });
   return html`<pre class="diff">${lines}</pre>`;
 }

@@ -4,12 +4,15 @@
 import { html, type SafeHtml } from '../html.js';
 import type { Session } from '../sessions.js';
 import type { StaticAssets } from '../static-assets.js';
+import type { ChangeMarks } from '../../store/dashboard-store.js';
 
 export interface PageContext {
   session: Session;
   assets: StaticAssets;
   /** The nav entry to mark as current. */
   section: 'overview' | 'hosts' | 'approvals';
+  /** The store's change marks when the page's data was read (live updates start from them). */
+  marks: ChangeMarks;
 }
 
 function head(title: string, assets: StaticAssets): SafeHtml {
@@ -22,7 +25,7 @@ export function page(title: string, ctx: PageContext, body: SafeHtml): SafeHtml 
   const { principal, csrf } = ctx.session;
   const nav = (section: PageContext['section'], href: string, text: string): SafeHtml =>
     html`<a href="${href}"${ctx.section === section ? html` aria-current="page"` : ''}>${text}</a>`;
-  return html`<!doctype html><html lang="en">${head(title, ctx.assets)}<body data-live-url="/ui/live">
+  return html`<!doctype html><html lang="en">${head(title, ctx.assets)}<body data-live-url="/ui/live" data-marks="${JSON.stringify(ctx.marks)}">
 <header><span class="brand">driftwatch</span><nav>${nav('overview', '/ui', 'Overview')}${nav('hosts', '/ui/hosts', 'Hosts')}${nav('approvals', '/ui/approvals', 'Approvals')}</nav>
 <span class="who">${principal.actor} <span class="muted">(${principal.role})</span></span>
 <form method="post" action="/ui/sign-out" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Sign out</button></form>

@@ -66,6 +66,18 @@
     }
     void refresh();
   });
+  // The marks as the stream starts, against those the page was rendered with: catch up on what changed in between.
+  source.addEventListener('marks', (e) => {
+    try {
+      const now = JSON.parse(e.data);
+      const then = JSON.parse(document.body.dataset.marks || '{}');
+      for (const t of Object.keys(now)) if (String(now[t]) !== String(then[t])) pending.add(t);
+      document.body.dataset.marks = e.data;
+    } catch {
+      return;
+    }
+    void refresh();
+  });
   source.addEventListener('signed-out', () => {
     source.close();
     location.assign('/ui/sign-in');
