@@ -88,17 +88,28 @@ export function operatorRoutes(app: FastifyInstance): readonly OperatorRoute[] {
   return routesOf.get(app) ?? [];
 }
 
+/** The caller a presented secret names (the --admin-token, or a live stored token with its hash), or undefined. */
+export async function principalForSecret(secret: string, store: Store, adminToken: string): Promise<{ principal: Principal; tokenHash?: Buffer } | undefined> {
+  if (sameSecret(secret, adminToken)) return { principal: { actor: ADMIN_TOKEN_ACTOR, role: 'admin' } };
+  // Looked up by hash: the store never sees the secret, and an index lookup
+  // on a hash reveals nothing useful about the secret through its timing.
+  const tokenHash = hashSecret(secret);
+  const token = await store.findToken(tokenHash);
+  return token === undefined ? undefined : { principal: { actor: token.id, role: token.role }, tokenHash };
+}
+
+/** Whether `role` may do what `needed` may. */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
 async function authenticate(req: FastifyRequest, store: Store, adminToken: string): Promise<Principal> {
   const auth = req.headers.authorization;
   const m = typeof auth === 'string' ? /^Bearer +(\S+)$/i.exec(auth) : null;
   if (m === null) throw new DriftwatchError('COLLECTOR_AUTH_REQUIRED', 'send Authorization: Bearer <token>');
-  const secret = m[1]!;
-  if (sameSecret(secret, adminToken)) return { actor: ADMIN_TOKEN_ACTOR, role: 'admin' };
-  // Looked up by hash: the store never sees the secret, and an index lookup
-  // on a hash reveals nothing useful about the secret through its timing.
-  const token = await store.findToken(hashSecret(secret));
-  if (token === undefined) throw new DriftwatchError('COLLECTOR_AUTH_REQUIRED', 'unknown or revoked token');
-  return { actor: token.id, role: token.role };
+  const found = await principalForSecret(m[1]!, store, adminToken);
+  if (found === undefined) throw new DriftwatchError('COLLECTOR_AUTH_REQUIRED', 'unknown or revoked token');
+  return found.principal;
 }
 
 /** Must be called before the operator routes are registered: it records their roles as they are added. */
@@ -123,7 +134,7 @@ export function registerOperatorAuth(app: FastifyInstance, store: Store, config:
     // An unknown operator path only needs a valid token (then 404): strangers learn no route names.
     if (req.is404) return;
     const needed = req.routeOptions.config.minRole ?? defaultRole(req.method);
-    if (RANK[principal.role] < RANK[needed]) {
+    if (!roleAtLeast(principal.role, needed)) {
       throw new DriftwatchError('COLLECTOR_FORBIDDEN', `this needs role ${needed} or higher; the token has role ${principal.role}`);
     }
   });

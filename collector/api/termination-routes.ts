@@ -10,6 +10,7 @@ import { TERMINATION_STATES, type TerminationFilter, type TerminationRecord, typ
 import { principalOf } from './operator-auth.js';
 import { limitParam, query } from './operator-routes.js';
 import { terminationJson } from './termination-json.js';
+import { decideTermination, terminationOr404, type Decision } from './termination-decide.js';
 
 const MAX_LIST = 1000;
 export const MAX_REASON_CHARS = 500;
@@ -51,12 +52,6 @@ function decisionReason(body: unknown): string {
   return b.reason as string;
 }
 
-async function terminationOr404(store: Store, id: string): Promise<TerminationRecord> {
-  const t = /^[1-9][0-9]{0,14}$/.test(id) ? await store.getTermination(Number(id)) : undefined;
-  if (t === undefined) throw new DriftwatchError('COLLECTOR_NOT_FOUND', `no termination ${id}`);
-  return t;
-}
-
 async function withHostname(store: Store, t: TerminationRecord): Promise<Record<string, unknown>> {
   return terminationJson(t, (await store.getHost(t.hostId))?.facts.hostname ?? null);
 }
@@ -72,23 +67,11 @@ export function registerTerminationRoutes(app: FastifyInstance, store: Store): v
     termination: await withHostname(store, await terminationOr404(store, req.params.id)),
   }));
 
-  const decide = (verb: 'approve' | 'deny', to: TerminationState) => async (req: FastifyRequest<{ Params: { id: string } }>) => {
+  const decide = (verb: Decision) => async (req: FastifyRequest<{ Params: { id: string } }>) => {
     const reason = decisionReason(req.body);
-    const t = await terminationOr404(store, req.params.id);
-    const conflict = (state: string): DriftwatchError => new DriftwatchError('COLLECTOR_CONFLICT',
-      `termination ${t.id} is ${state}: only a termination pending approval can be ${verb === 'approve' ? 'approved' : 'denied'}`);
-    if (t.state !== 'pending_approval') throw conflict(t.state);
-    const { actor, role } = principalOf(req);
-    const now = new Date();
-    const decided = await store.transitionTermination(t.id, ['pending_approval'], to, { decidedBy: actor, decidedAt: now, decisionReason: reason }, {
-      at: now, actor, action: `termination.${verb}`,
-      detail: { termination_id: t.id, host_id: t.hostId, reason, role, hold_reason: t.holdReason },
-    });
-    // Decided by someone else between the read and the write.
-    if (!decided) throw conflict((await store.getTermination(t.id))?.state ?? 'gone');
-    req.log.info({ termination: t.id, host: t.hostId, actor, decision: verb }, `termination ${verb === 'approve' ? 'approved' : 'denied'} by an operator`);
-    return { termination: await withHostname(store, (await store.getTermination(t.id))!) };
+    const t = await decideTermination(store, req.params.id, verb, reason, principalOf(req), req.log);
+    return { termination: await withHostname(store, t) };
   };
-  app.post<{ Params: { id: string } }>('/api/v1/terminations/:id/approve', responder, decide('approve', 'approved'));
-  app.post<{ Params: { id: string } }>('/api/v1/terminations/:id/deny', responder, decide('deny', 'denied'));
+  app.post<{ Params: { id: string } }>('/api/v1/terminations/:id/approve', responder, decide('approve'));
+  app.post<{ Params: { id: string } }>('/api/v1/terminations/:id/deny', responder, decide('deny'));
 }

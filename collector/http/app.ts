@@ -14,6 +14,7 @@ import { registerDiffRoute } from '../api/diff-route.js';
 import { registerTerminationRoutes } from '../api/termination-routes.js';
 import { registerReportRoutes } from '../api/report-route.js';
 import type { Store } from '../store/store.js';
+import { registerDashboard, type DashboardOptions } from '../ui/dashboard.js';
 import { errorHandler, sendError } from './error-reply.js';
 import { registerMetrics } from './metrics.js';
 
@@ -21,6 +22,8 @@ export interface AppOptions {
   https?: { cert: Buffer; key: Buffer };
   /** The policy in force; absent: config.policy (or the built-in default) is loaded now. */
   policy?: PolicyHolder;
+  /** The dashboard's settings (tests); it is always served, under /ui. */
+  dashboard?: DashboardOptions;
 }
 
 export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger: FastifyBaseLogger, options: AppOptions = {}): FastifyInstance {
@@ -53,5 +56,6 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
   registerDiffRoute(app, store);
   registerTerminationRoutes(app, store);
   registerReportRoutes(app, store, policy);
+  registerDashboard(app, store, config, options.dashboard);
   return app;
 }

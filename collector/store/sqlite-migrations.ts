@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { applyMigrations, userVersion, type Migration } from '../../common/sqlite-migrate.js';
 import { CONTENTS_MIGRATION } from './sqlite-migration-contents.js';
 import { REPORT_MIGRATION } from './sqlite-migration-report.js';
+import { DASHBOARD_MIGRATION } from './sqlite-migration-dashboard.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -239,6 +240,7 @@ CREATE TABLE governor_pages (
   },
   CONTENTS_MIGRATION,
   REPORT_MIGRATION,
+  DASHBOARD_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -18,10 +18,12 @@ import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
 import * as reports from './sqlite-report-queries.js';
 import type { FleetEventCursor, FleetEventPage, ReportScopeFilter } from './report-store.js';
+import * as dash from './sqlite-dashboard.js';
 import type {
   AppendResult, AuditEntry, EventFilter, HostFactsRecord, HostFilter, HostRecord, HostState, RequestNonce, Role, Store, StoredEvent, TokenRecord,
 } from './store.js';
 import type { BaselineContent, ContentRecord } from './content-store.js';
+import type { BaselineFacts, ChangeMarks, FleetEvent, HistogramCell, HostPage, HostPageQuery } from './dashboard-store.js';
 import type {
   AlertMessage, AlertRecord, DeliveryRecord, DeliveryState, Enqueue, TerminationChange, TerminationFilter, TerminationRecord, TerminationState,
 } from './response-store.js';
@@ -255,6 +257,15 @@ class SqliteStore implements Store {
     return reports.listScopedTerminations(this.db, filter, limit);
   }
   async listTerminationAudit(ids: readonly number[], limit: number): Promise<AuditEntry[]> { return reports.listTerminationAudit(this.db, ids, limit); }
+  // The dashboard's queries: sqlite-dashboard.ts.
+  async pageHosts(q: HostPageQuery): Promise<HostPage> { return dash.pageHosts(this.db, q); }
+  async eventHistogram(since: Date, until: Date, bucketMs: number): Promise<HistogramCell[]> { return dash.eventHistogram(this.db, since, until, bucketMs); }
+  async latestEvents(limit: number): Promise<FleetEvent[]> { return dash.latestEvents(this.db, limit); }
+  async recentEvents(hostId: string, limit: number, beforeSeq?: number): Promise<StoredEvent[]> { return dash.recentEvents(this.db, hostId, limit, beforeSeq); }
+  async hostAudit(hostId: string, limit: number): Promise<AuditEntry[]> { return dash.hostAudit(this.db, hostId, limit); }
+  async baselineFacts(hostId: string): Promise<BaselineFacts | undefined> { return dash.baselineFacts(this.db, hostId); }
+  async changeMarks(): Promise<ChangeMarks> { return dash.changeMarks(this.db); }
+  async hostnames(ids: readonly string[]): Promise<Map<string, string>> { return dash.hostnames(this.db, ids); }
 }
 
 /** Opens (creating if needed) the SQLite file. Call migrate() before anything else. */

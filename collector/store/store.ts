@@ -3,6 +3,7 @@
 // replicas on one database) fit behind the same interface.
 import type { EventVerdict } from '../policy/policy-types.js';
 import type { ContentRecord, ContentStore } from './content-store.js';
+import type { DashboardStore } from './dashboard-store.js';
 import type { ResponseStore } from './response-store.js';
 import type { ReportStore } from './report-store.js';
 
@@ -105,7 +106,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface Store extends ResponseStore, ContentStore, ReportStore {
+export interface Store extends ResponseStore, ContentStore, ReportStore, DashboardStore {
   /** Creates or upgrades the schema (numbered migrations). */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { buildApp } from '../../collector/http/app.js';
+import { buildApp, type AppOptions } from '../../collector/http/app.js';
 import { makeConfig, type CollectorConfig } from '../../collector/config.js';
 import { PolicyHolder } from '../../collector/policy/policy-holder.js';
 import { openSqliteStore } from '../../collector/store/sqlite-store.js';
@@ -22,14 +22,16 @@ export interface TestCollector {
   close: () => Promise<void>;
 }
 
-export async function startTestCollector(overrides: Partial<CollectorConfig> = {}, logger: FastifyBaseLogger = pino({ level: 'silent' })): Promise<TestCollector> {
+export async function startTestCollector(
+  overrides: Partial<CollectorConfig> = {}, logger: FastifyBaseLogger = pino({ level: 'silent' }), options: Omit<AppOptions, 'policy'> = {},
+): Promise<TestCollector> {
   const dir = makeTempDir();
   const db = join(dir, 'c.db');
   const store = openSqliteStore(db);
   await store.migrate();
   const config = makeConfig({ db, adminToken: ADMIN_TOKEN, enrollToken: ENROLL_TOKEN, ...overrides });
   const policy = PolicyHolder.open(config.policy, logger);
-  const app = buildApp(store, config, logger, { policy });
+  const app = buildApp(store, config, logger, { ...options, policy });
   await app.ready();
   const send: SendFn = async (method, url, body, headers) => {
     const r = await app.inject({ method: method as 'POST', url, payload: Buffer.from(body), headers });
