@@ -1,7 +1,7 @@
 // The agent-facing routes: enroll, baseline upload, event batches, heartbeats.
 // All take and return application/x-protobuf; every request after enrollment
 // is signed (host-auth.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import $protobuf from 'protobufjs/minimal.js';
 import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
@@ -18,15 +18,10 @@ import { directivesFor } from './directives.js';
 import { authenticateHost } from './host-auth.js';
 import { HostLock } from './host-lock.js';
 import { RateLimiter } from './rate-limit.js';
-import { boundedString, decodeOrReject, invalid, LIMITS, manifestHead, pb, repeatedRecords } from './wire.js';
+import { bodyOf, boundedString, decodeOrReject, invalid, LIMITS, manifestHead, pb, PROTOBUF, repeatedRecords } from './wire.js';
 
-const PROTOBUF = 'application/x-protobuf';
 const now = (): Date => new Date();
 
-function bodyOf(req: FastifyRequest): Buffer {
-  if (!Buffer.isBuffer(req.body)) throw new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', `send ${PROTOBUF}`);
-  return req.body;
-}
 
 function hostFacts(h: ReturnType<typeof pb.EnrollRequest.decode>['host']): HostFactsRecord {
   const labels: Record<string, string> = {};

@@ -4,7 +4,7 @@
 // every path of the sealed manifest whose entry has its SHA-256; one that no
 // regular file of the baseline has is ignored. Idempotent: a path keeps the
 // first content it was given, so an agent may resend the whole upload.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DriftwatchError } from '../../common/errors.js';
 import type { CollectorConfig } from '../config.js';
 import type { BaselineContent, ContentRecord } from '../store/content-store.js';
@@ -13,16 +13,11 @@ import { pathsByDigest } from './baseline-digests.js';
 import { checkContent, ContentLimits } from './content-wire.js';
 import { authenticateHost } from './host-auth.js';
 import type { RateLimiter } from './rate-limit.js';
-import { decodeOrReject, pb, repeatedRecords } from './wire.js';
+import { bodyOf, decodeOrReject, pb, PROTOBUF, repeatedRecords } from './wire.js';
 
-const PROTOBUF = 'application/x-protobuf';
 /** Contents in one upload, at most; the agent sends 500. */
 export const MAX_CONTENTS_PER_UPLOAD = 1000;
 
-function bodyOf(req: FastifyRequest): Buffer {
-  if (!Buffer.isBuffer(req.body)) throw new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', `send ${PROTOBUF}`);
-  return req.body;
-}
 
 export function registerContentRoute(app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, limiter: RateLimiter): void {
   app.post('/api/v1/agent/content', { bodyLimit: config.maxBodyBytes }, async (req, reply) => {

@@ -1,12 +1,21 @@
 // Decoding agent messages: protobufjs for the structure, and explicit bounds
 // on every field that crosses the wire, so a malformed or oversized message
 // becomes a 4xx with a code instead of a crash or an unbounded allocation.
+import type { FastifyRequest } from 'fastify';
 import { driftwatch } from '../../proto/gen/driftwatch.js';
 import { DriftwatchError } from '../../common/errors.js';
 import { topLevelFields } from '../../common/protobuf-fields.js';
 
 
 export const pb = driftwatch.v1;
+
+export const PROTOBUF = 'application/x-protobuf';
+
+/** The raw body of an agent request; anything but application/x-protobuf is refused. */
+export function bodyOf(req: FastifyRequest): Buffer {
+  if (!Buffer.isBuffer(req.body)) throw new DriftwatchError('COLLECTOR_INGEST_CONTENT_TYPE', `send ${PROTOBUF}`);
+  return req.body;
+}
 
 export const LIMITS = {
   shortString: 256,
