@@ -31,7 +31,11 @@ export function startResponseEngine(
   const tick = async (): Promise<void> => {
     const now = new Date();
     try {
-      while ((await store.foldNewVerdicts(now, opts.alertWindowMs, FOLD_BATCH)) === FOLD_BATCH) { /* drain the backlog */ }
+      // A backlog drains a batch at a time, letting requests in between: a
+      // synchronous store would otherwise hold the event loop for all of it.
+      while ((await store.foldNewVerdicts(now, opts.alertWindowMs, FOLD_BATCH)) === FOLD_BATCH && !stopped) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } catch (err) {
       logger.error({ err }, 'response: folding new verdicts failed');
     }

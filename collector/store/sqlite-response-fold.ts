@@ -60,16 +60,19 @@ function prepare(db: Database.Database) {
     cursor: db.prepare<[], number>('SELECT last_event_id FROM response_cursor WHERE only_row = 1').pluck(),
     moveCursor: db.prepare<[number]>('UPDATE response_cursor SET last_event_id = ? WHERE only_row = 1'),
     actionable: db.prepare<[number, number], ActionableRow>(
+      // The payload (JSON) is parsed only for events without a path: CASE evaluates lazily.
       `SELECT id, host_id, seq, kind, path, received_at, verdict, severity, rule,
-         json_extract(payload, '$.package.name') AS pkg_name, json_extract(payload, '$.package.version') AS pkg_version,
-         json_extract(payload, '$.login.user') AS login_user, json_extract(payload, '$.login.origin') AS login_origin,
-         json_extract(payload, '$.detail') AS detail
+         CASE WHEN path = '' THEN json_extract(payload, '$.package.name') END AS pkg_name,
+         CASE WHEN path = '' THEN json_extract(payload, '$.package.version') END AS pkg_version,
+         CASE WHEN path = '' THEN json_extract(payload, '$.login.user') END AS login_user,
+         CASE WHEN path = '' THEN json_extract(payload, '$.login.origin') END AS login_origin,
+         CASE WHEN path = '' THEN json_extract(payload, '$.detail') END AS detail
        FROM events
        WHERE id > ? AND verdict IN ('alert', 'terminate') ORDER BY id LIMIT ?`),
     openAlert: db.prepare<[string], OpenAlertRow>('SELECT id, event_count, severity, worst FROM alerts WHERE host_id = ? AND closed = 0'),
-    insertAlert: db.prepare<{ host: string; opened: number; closes: number; severity: string; worst: string }>(
+    insertAlert: db.prepare<{ host: string; opened: number; closes: number; count: number; severity: string; worst: string }>(
       `INSERT INTO alerts (host_id, opened_at, closes_at, event_count, severity, worst)
-       VALUES (@host, @opened, @closes, 1, @severity, @worst)`),
+       VALUES (@host, @opened, @closes, @count, @severity, @worst)`),
     updateAlert: db.prepare<{ id: number; count: number; severity: string; worst: string }>(
       'UPDATE alerts SET event_count = @count, severity = @severity, worst = @worst WHERE id = @id'),
     // One termination in flight per host, and none for a host already terminated.
@@ -97,29 +100,46 @@ function parseWorst(text: string, alertId: number): AlertEvent[] {
   return v as AlertEvent[];
 }
 
+function alertEvent(r: ActionableRow): AlertEvent {
+  return {
+    seq: r.seq, kind: r.kind, path: r.path, subject: subjectOf(r), receivedAt: new Date(r.received_at).toISOString(),
+    verdict: r.verdict, severity: r.severity, rule: r.rule,
+  };
+}
+
 export function foldNewVerdicts(db: Database.Database, now: Date, alertWindowMs: number, limit: number): number {
   const s = statements(db);
   return db.transaction((): number => {
     const rows = s.actionable.all(s.cursor.get() ?? 0, limit);
+    // One read and one write of each host's open alert per call, not per
+    // event: a host sending a burst would otherwise cost a JSON parse, a sort
+    // and an UPDATE for every event, on the thread that also serves ingest.
+    const byHost = new Map<string, ActionableRow[]>();
     for (const r of rows) {
-      const event: AlertEvent = {
-        seq: r.seq, kind: r.kind, path: r.path, subject: subjectOf(r), receivedAt: new Date(r.received_at).toISOString(),
-        verdict: r.verdict, severity: r.severity, rule: r.rule,
-      };
-      const open = s.openAlert.get(r.host_id);
+      const list = byHost.get(r.host_id);
+      if (list === undefined) byHost.set(r.host_id, [r]);
+      else list.push(r);
+    }
+    for (const [hostId, hostRows] of byHost) {
+      const events = hostRows.map(alertEvent).sort(worseFirst);
+      const worstOfBatch = events[0]!;
+      const open = s.openAlert.get(hostId);
       if (open === undefined) {
         s.insertAlert.run({
-          host: r.host_id, opened: now.getTime(), closes: now.getTime() + alertWindowMs, severity: r.severity, worst: JSON.stringify([event]),
+          host: hostId, opened: now.getTime(), closes: now.getTime() + alertWindowMs, count: events.length,
+          severity: worstOfBatch.severity, worst: JSON.stringify(events.slice(0, ALERT_WORST_KEPT)),
         });
       } else {
-        const worst = [...parseWorst(open.worst, open.id), event].sort(worseFirst).slice(0, ALERT_WORST_KEPT);
-        const severity = rank(r.severity) > rank(open.severity) ? r.severity : open.severity;
-        s.updateAlert.run({ id: open.id, count: open.event_count + 1, severity, worst: JSON.stringify(worst) });
+        const worst = [...parseWorst(open.worst, open.id), ...events.slice(0, ALERT_WORST_KEPT)].sort(worseFirst).slice(0, ALERT_WORST_KEPT);
+        const severity = rank(worstOfBatch.severity) > rank(open.severity) ? worstOfBatch.severity : open.severity;
+        s.updateAlert.run({ id: open.id, count: open.event_count + events.length, severity, worst: JSON.stringify(worst) });
       }
-      if (r.verdict === 'terminate') {
-        const subject = subjectOf(r);
-        const reason = subject === '' ? r.kind : `${r.kind} ${subject}`;
-        s.requestTermination.run({ host: r.host_id, rule: r.rule, reason, seq: r.seq, at: now.getTime() });
+      // The first terminate verdict asks; later ones find a termination in flight.
+      const terminate = hostRows.find((r) => r.verdict === 'terminate');
+      if (terminate !== undefined) {
+        const subject = subjectOf(terminate);
+        const reason = subject === '' ? terminate.kind : `${terminate.kind} ${subject}`;
+        s.requestTermination.run({ host: hostId, rule: terminate.rule, reason, seq: terminate.seq, at: now.getTime() });
       }
     }
     const last = rows[rows.length - 1];
