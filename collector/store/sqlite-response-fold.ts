@@ -55,20 +55,38 @@ export function worseFirst(a: AlertEvent, b: AlertEvent): number {
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
+/** Severity as a number in SQL, in the order of SEVERITIES. */
+const SEVERITY_RANK = `CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END`;
+const ACTIONABLE = `verdict IN ('alert', 'terminate')`;
+/** An event's columns for an alert; the payload (JSON) is parsed only for events without a path (CASE is lazy). */
+const EVENT_COLUMNS = `id, host_id, seq, kind, path, received_at, verdict, severity, rule,
+  CASE WHEN path = '' THEN json_extract(payload, '$.package.name') END AS pkg_name,
+  CASE WHEN path = '' THEN json_extract(payload, '$.package.version') END AS pkg_version,
+  CASE WHEN path = '' THEN json_extract(payload, '$.login.user') END AS login_user,
+  CASE WHEN path = '' THEN json_extract(payload, '$.login.origin') END AS login_origin,
+  CASE WHEN path = '' THEN json_extract(payload, '$.detail') END AS detail`;
+
+// The batch is the events with ids in (lo, hi]. Counting, ranking and finding
+// each host's first terminate verdict happen in SQL, so a burst of thousands of
+// alerting events costs a few rows of JavaScript per host, not one per event,
+// on the thread that also serves ingest.
 function prepare(db: Database.Database) {
+  type Range = { lo: number; hi: number };
   return {
     cursor: db.prepare<[], number>('SELECT last_event_id FROM response_cursor WHERE only_row = 1').pluck(),
     moveCursor: db.prepare<[number]>('UPDATE response_cursor SET last_event_id = ? WHERE only_row = 1'),
-    actionable: db.prepare<[number, number], ActionableRow>(
-      // The payload (JSON) is parsed only for events without a path: CASE evaluates lazily.
-      `SELECT id, host_id, seq, kind, path, received_at, verdict, severity, rule,
-         CASE WHEN path = '' THEN json_extract(payload, '$.package.name') END AS pkg_name,
-         CASE WHEN path = '' THEN json_extract(payload, '$.package.version') END AS pkg_version,
-         CASE WHEN path = '' THEN json_extract(payload, '$.login.user') END AS login_user,
-         CASE WHEN path = '' THEN json_extract(payload, '$.login.origin') END AS login_origin,
-         CASE WHEN path = '' THEN json_extract(payload, '$.detail') END AS detail
-       FROM events
-       WHERE id > ? AND verdict IN ('alert', 'terminate') ORDER BY id LIMIT ?`),
+    batchEnd: db.prepare<{ lo: number; limit: number }, { hi: number | null; n: number }>(
+      `SELECT max(id) AS hi, count(*) AS n FROM (SELECT id FROM events WHERE id > @lo AND ${ACTIONABLE} ORDER BY id LIMIT @limit)`),
+    hostCounts: db.prepare<Range, { host_id: string; n: number }>(
+      `SELECT host_id, count(*) AS n FROM events WHERE id > @lo AND id <= @hi AND ${ACTIONABLE} GROUP BY host_id`),
+    // Each host's worst events of the batch, in worseFirst's order.
+    hostWorst: db.prepare<Range & { kept: number }, ActionableRow>(
+      `SELECT * FROM (SELECT ${EVENT_COLUMNS}, row_number() OVER (
+         PARTITION BY host_id ORDER BY ${SEVERITY_RANK} DESC, verdict = 'terminate' DESC, seq) AS rn
+       FROM events WHERE id > @lo AND id <= @hi AND ${ACTIONABLE}) WHERE rn <= @kept ORDER BY host_id, rn`),
+    firstTerminate: db.prepare<Range, ActionableRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE id IN (
+         SELECT min(id) FROM events WHERE id > @lo AND id <= @hi AND verdict = 'terminate' GROUP BY host_id)`),
     openAlert: db.prepare<[string], OpenAlertRow>('SELECT id, event_count, severity, worst FROM alerts WHERE host_id = ? AND closed = 0'),
     insertAlert: db.prepare<{ host: string; opened: number; closes: number; count: number; severity: string; worst: string }>(
       `INSERT INTO alerts (host_id, opened_at, closes_at, event_count, severity, worst)
@@ -110,40 +128,36 @@ function alertEvent(r: ActionableRow): AlertEvent {
 export function foldNewVerdicts(db: Database.Database, now: Date, alertWindowMs: number, limit: number): number {
   const s = statements(db);
   return db.transaction((): number => {
-    const rows = s.actionable.all(s.cursor.get() ?? 0, limit);
-    // One read and one write of each host's open alert per call, not per
-    // event: a host sending a burst would otherwise cost a JSON parse, a sort
-    // and an UPDATE for every event, on the thread that also serves ingest.
-    const byHost = new Map<string, ActionableRow[]>();
-    for (const r of rows) {
-      const list = byHost.get(r.host_id);
-      if (list === undefined) byHost.set(r.host_id, [r]);
-      else list.push(r);
+    const lo = s.cursor.get() ?? 0;
+    const { hi, n } = s.batchEnd.get({ lo, limit })!;
+    if (hi === null || n === 0) return 0;
+    const range = { lo, hi };
+    const worstByHost = new Map<string, AlertEvent[]>();
+    for (const r of s.hostWorst.all({ ...range, kept: ALERT_WORST_KEPT })) {
+      const list = worstByHost.get(r.host_id);
+      if (list === undefined) worstByHost.set(r.host_id, [alertEvent(r)]);
+      else list.push(alertEvent(r));
     }
-    for (const [hostId, hostRows] of byHost) {
-      const events = hostRows.map(alertEvent).sort(worseFirst);
+    for (const { host_id: hostId, n: count } of s.hostCounts.all(range)) {
+      const events = worstByHost.get(hostId)!;
       const worstOfBatch = events[0]!;
       const open = s.openAlert.get(hostId);
       if (open === undefined) {
         s.insertAlert.run({
-          host: hostId, opened: now.getTime(), closes: now.getTime() + alertWindowMs, count: events.length,
-          severity: worstOfBatch.severity, worst: JSON.stringify(events.slice(0, ALERT_WORST_KEPT)),
+          host: hostId, opened: now.getTime(), closes: now.getTime() + alertWindowMs, count, severity: worstOfBatch.severity, worst: JSON.stringify(events),
         });
       } else {
-        const worst = [...parseWorst(open.worst, open.id), ...events.slice(0, ALERT_WORST_KEPT)].sort(worseFirst).slice(0, ALERT_WORST_KEPT);
+        const worst = [...parseWorst(open.worst, open.id), ...events].sort(worseFirst).slice(0, ALERT_WORST_KEPT);
         const severity = rank(worstOfBatch.severity) > rank(open.severity) ? worstOfBatch.severity : open.severity;
-        s.updateAlert.run({ id: open.id, count: open.event_count + events.length, severity, worst: JSON.stringify(worst) });
-      }
-      // The first terminate verdict asks; later ones find a termination in flight.
-      const terminate = hostRows.find((r) => r.verdict === 'terminate');
-      if (terminate !== undefined) {
-        const subject = subjectOf(terminate);
-        const reason = subject === '' ? terminate.kind : `${terminate.kind} ${subject}`;
-        s.requestTermination.run({ host: hostId, rule: terminate.rule, reason, seq: terminate.seq, at: now.getTime() });
+        s.updateAlert.run({ id: open.id, count: open.event_count + count, severity, worst: JSON.stringify(worst) });
       }
     }
-    const last = rows[rows.length - 1];
-    if (last !== undefined) s.moveCursor.run(last.id);
-    return rows.length;
+    // A host's first terminate verdict asks; later ones find a termination in flight.
+    for (const t of s.firstTerminate.all(range)) {
+      const subject = subjectOf(t);
+      s.requestTermination.run({ host: t.host_id, rule: t.rule, reason: subject === '' ? t.kind : `${t.kind} ${subject}`, seq: t.seq, at: now.getTime() });
+    }
+    s.moveCursor.run(hi);
+    return n;
   })();
 }
