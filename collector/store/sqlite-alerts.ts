@@ -9,6 +9,7 @@ import { SEVERITIES, type Severity } from '../policy/policy-types.js';
 import { toHostRecord, type HostRow } from './sqlite-rows.js';
 import type { HostRecord } from './store.js';
 import { ACTIVE_TERMINATION_STATES, type AlertEvent, type AlertMessage, type AlertRecord, type DeliveryRecord, type DeliveryState, type Enqueue } from './response-store.js';
+import { perConnection } from './sqlite-statements.js';
 
 const ACTIVE = ACTIVE_TERMINATION_STATES.map((st) => `'${st}'`).join(', ');
 /** A stored error is one line of this many characters at most: it comes from a receiver's answer. */
@@ -77,18 +78,8 @@ function prepare(db: Database.Database) {
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
 // Keyed by connection, so a closed store's statements go with it.
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = cache.get(db);
-  if (s === undefined) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection(prepare);
 
 function toAlert(row: AlertRow): AlertRecord {
   const worst: unknown = JSON.parse(row.worst);

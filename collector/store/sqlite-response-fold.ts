@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { SEVERITIES, type Severity, type Verdict } from '../policy/policy-types.js';
 import type { AlertEvent } from './response-store.js';
+import { perConnection } from './sqlite-statements.js';
 
 /** The worst events an alert keeps; the rest are counted. */
 export const ALERT_WORST_KEPT = 5;
@@ -52,8 +53,6 @@ const rank = (s: Severity): number => SEVERITIES.indexOf(s);
 export function worseFirst(a: AlertEvent, b: AlertEvent): number {
   return rank(b.severity) - rank(a.severity) || Number(b.verdict === 'terminate') - Number(a.verdict === 'terminate') || a.seq - b.seq;
 }
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 /** Severity as a number in SQL, in the order of SEVERITIES. */
 const SEVERITY_RANK = `CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END`;
@@ -103,14 +102,7 @@ function prepare(db: Database.Database) {
   };
 }
 
-function statements(db: Database.Database): ReturnType<typeof prepare> {
-  let s = cache.get(db);
-  if (s === undefined) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection(prepare);
 
 function parseWorst(text: string, alertId: number): AlertEvent[] {
   const v: unknown = JSON.parse(text);
