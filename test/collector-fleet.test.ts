@@ -67,12 +67,18 @@ test('a host over its rate limit gets 429 COLLECTOR_RATE_LIMITED; others are una
   assert.equal((await quiet.post('/api/v1/agent/heartbeat', hb)).status, 200);
 });
 
-test('/metrics exposes ingest counts, errors by code, latencies and hosts by state', async () => {
+test('/metrics exposes ingest counts and verdicts, errors by code, latencies, hosts, terminations and deliveries by state', async () => {
   const agent = new FakeAgent(send, 'm');
   await agent.enroll();
-  await agent.post('/api/v1/agent/events', FakeAgent.batch([agent.nextEvent(pb.EventKind.EVENT_KIND_FILE_ADDED, '/x')]));
+  // A new binary: the default policy's verdict is terminate; the response loop's fold requests the termination.
+  await agent.post('/api/v1/agent/events', FakeAgent.batch([agent.nextEvent(pb.EventKind.EVENT_KIND_FILE_ADDED, '/usr/bin/x')]));
+  await collector.store.foldNewVerdicts(new Date(), 60_000, 500);
   await send('POST', '/api/v1/agent/enroll', Buffer.from([0xff]), { 'content-type': 'application/x-protobuf' });
   const r = await app.inject({ method: 'GET', url: '/metrics' });
+  assert.match(r.body, /^driftwatch_event_verdicts_total\{verdict="terminate"\} 1$/m);
+  assert.match(r.body, /^driftwatch_terminations\{state="requested"\} 1$/m);
+  assert.match(r.body, /^driftwatch_terminations\{state="pending_approval"\} 0$/m);
+  assert.match(r.body, /^driftwatch_alert_deliveries\{state="pending"\} 0$/m);
   assert.equal(r.statusCode, 200);
   assert.match(r.body, /^driftwatch_events_ingested_total\{kind="file_added"\} 1$/m);
   assert.match(r.body, /^driftwatch_errors_total\{code="COLLECTOR_INGEST_DECODE"\} 1$/m);

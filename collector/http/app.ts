@@ -48,7 +48,12 @@ export function buildApp(store: Store, config: Readonly<CollectorConfig>, logger
     return { status: 'ready' };
   });
   const metrics = registerMetrics(app, store);
-  registerAgentRoutes(app, store, config, policy, (kinds) => { for (const kind of kinds) metrics.eventsIngested.inc({ kind }); });
+  registerAgentRoutes(app, store, config, policy, (stored) => {
+    for (const e of stored) {
+      metrics.eventsIngested.inc({ kind: e.kind });
+      if (e.verdict !== undefined) metrics.eventVerdicts.inc({ verdict: e.verdict.verdict });
+    }
+  });
   registerOperatorRoutes(app, store, config);
   registerImageRoutes(app, store);
   registerDeliveryRoutes(app, store);

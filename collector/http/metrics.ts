@@ -1,6 +1,7 @@
-// Prometheus metrics: ingest counts, errors by code, request latency, and host
-// counts by state (read from the store at scrape time, so every replica on a
-// shared database reports the same fleet).
+// Prometheus metrics: ingest counts (by kind and by verdict), errors by code,
+// request latency, and hosts, alert deliveries and terminations by state (read
+// from the store at scrape time, so every replica on a shared database reports
+// the same fleet).
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HostState, Store } from '../store/store.js';
@@ -9,6 +10,7 @@ import { ERROR_CODE_HEADER } from './error-reply.js';
 export interface Metrics {
   registry: Registry;
   eventsIngested: Counter<'kind'>;
+  eventVerdicts: Counter<'verdict'>;
   errors: Counter<'code'>;
 }
 
@@ -29,6 +31,19 @@ export function registerMetrics(app: FastifyInstance, store: Store): Metrics {
     },
   });
   void hosts;
+  const eventVerdicts = new Counter({
+    name: 'driftwatch_event_verdicts_total', help: 'Drift events stored, by the verdict the policy gave them', labelNames: ['verdict'] as const, registers: [registry],
+  });
+  // A growing pending count is a notifier that does not take alerts; pending_approval, terminations waiting for a human.
+  for (const what of ['deliveries', 'terminations'] as const) {
+    new Gauge({
+      name: what === 'deliveries' ? 'driftwatch_alert_deliveries' : 'driftwatch_terminations',
+      help: what === 'deliveries' ? 'Alert deliveries by state' : 'Terminations by state', labelNames: ['state'] as const, registers: [registry],
+      async collect() {
+        for (const [state, n] of Object.entries((await store.responseCounts())[what])) this.set({ state }, n);
+      },
+    });
+  }
   app.addHook('onResponse', async (req, reply) => {
     // The route pattern, not the URL: host ids must not explode label cardinality.
     const route = req.routeOptions.url ?? 'unmatched';
@@ -37,5 +52,5 @@ export function registerMetrics(app: FastifyInstance, store: Store): Metrics {
     if (typeof code === 'string') errors.inc({ code });
   });
   app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
-  return { registry, eventsIngested, errors };
+  return { registry, eventsIngested, eventVerdicts, errors };
 }

@@ -8,7 +8,7 @@ import type { CollectorConfig } from '../config.js';
 import { evaluate } from '../policy/policy-evaluate.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
 import { sameSecret } from '../http/secrets.js';
-import type { HostFactsRecord, Store } from '../store/store.js';
+import type { HostFactsRecord, Store, StoredEvent } from '../store/store.js';
 import { acceptBatch } from './accept-batch.js';
 import { registerContentRoute } from './content-route.js';
 import { ContentLimits } from './content-wire.js';
@@ -35,9 +35,9 @@ function hostFacts(h: ReturnType<typeof pb.EnrollRequest.decode>['host']): HostF
   };
 }
 
-/** `policy` judges every stored event; `onStored` hears the kinds of the events each batch stored (for metrics). */
+/** `policy` judges every stored event; `onStored` hears the events each batch stored, with their verdicts (for metrics). */
 export function registerAgentRoutes(
-  app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, policy: PolicyHolder, onStored: (kinds: string[]) => void = () => undefined,
+  app: FastifyInstance, store: Store, config: Readonly<CollectorConfig>, policy: PolicyHolder, onStored: (stored: readonly StoredEvent[]) => void = () => undefined,
 ): void {
   const lock = new HostLock();
   const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
@@ -89,7 +89,7 @@ export function registerAgentRoutes(
       const facts = { imageId: host.facts.imageId, labels: host.facts.labels };
       const outcome = acceptBatch(host, events, now, (e) => evaluate(e, facts, rules));
       const appended = await store.appendEvents(host.id, outcome.toStore, outcome.ackedSeq, outcome.lastEventHash, outcome.newState, nonce);
-      if (appended.stored > 0) onStored(outcome.toStore.map((e) => e.kind));
+      if (appended.stored > 0) onStored(outcome.toStore);
       return appended;
     });
     const directives = await directivesFor(authed, store);

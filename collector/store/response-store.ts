@@ -183,6 +183,9 @@ export interface ResponseStore {
     audit: Omit<AuditEntry, 'id'>, enqueue?: Enqueue,
   ): Promise<boolean>;
 
+  /** Deliveries and terminations by state, every state present (for /metrics, read at scrape time). */
+  responseCounts(): Promise<{ deliveries: Record<DeliveryState, number>; terminations: Record<TerminationState, number> }>;
+
   /** The governor pages once per tripped check and window bucket: true the first time. */
   claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean>;
 }

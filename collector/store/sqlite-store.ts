@@ -14,6 +14,7 @@ import { prepareStatements, type Statements } from './sqlite-core-statements.js'
 import * as ops from './sqlite-tokens.js'; // liveness (markSilent, REVIVED_STATE), tokens, audit: methods delegate
 import * as alerts from './sqlite-alerts.js';
 import * as contents from './sqlite-contents.js';
+import { responseCounts } from './sqlite-response-counts.js';
 import { foldNewVerdicts } from './sqlite-response-fold.js';
 import * as terms from './sqlite-terminations.js';
 import * as reports from './sqlite-report-queries.js';
@@ -245,6 +246,9 @@ class SqliteStore implements Store {
   async transitionTermination(
     id: number, from: readonly TerminationState[], to: TerminationState, change: TerminationChange, audit: Omit<AuditEntry, 'id'>, enqueue?: Enqueue,
   ): Promise<boolean> { return terms.transitionTermination(this.db, id, from, to, change, audit, enqueue); }
+  async responseCounts(): Promise<{ deliveries: Record<DeliveryState, number>; terminations: Record<TerminationState, number> }> {
+    return responseCounts(this.db);
+  }
   async claimGovernorPage(checkKey: string, bucket: number, now: Date): Promise<boolean> {
     return terms.claimGovernorPage(this.db, checkKey, bucket, now);
   }
