@@ -30,6 +30,8 @@ idle CPU watching the real system trees, against chokidar alone.
   --skip-latency    phase 2 only
   --skip-steady     phase 1 only
   --skip-peer       phase 2 without the chokidar peer
+  --agent-config F  phase 2: run the agent with this config file (e.g. capture: [] to
+                    measure it without captured content)
   --keep-tmp        keep the temp dirs (trees, databases, logs, state)
   -h, --help        this text
 
@@ -59,7 +61,7 @@ function parseOptions(argv: string[]): Options {
       mutations: { type: 'string' }, interval: { type: 'string' }, wait: { type: 'string' }, paths: { type: 'string', default: '/usr/bin,/usr/sbin,/usr/lib,/etc' },
       settle: { type: 'string' }, window: { type: 'string' }, 'skip-latency': { type: 'boolean', default: false },
       'skip-steady': { type: 'boolean', default: false }, 'skip-peer': { type: 'boolean', default: false },
-      'keep-tmp': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+      'agent-config': { type: 'string' }, 'keep-tmp': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const paths = f.paths.split(',').map((p) => p.trim()).filter((p) => p !== '');
@@ -70,6 +72,7 @@ function parseOptions(argv: string[]): Options {
   };
   const steady: SteadyOptions = {
     paths, settleS: intFlag('settle', f.settle, 15, 0), windowS: intFlag('window', f.window, 60, 2), skipPeer: f['skip-peer'], keepTmp: f['keep-tmp'],
+    ...(f['agent-config'] === undefined ? {} : { agentConfig: f['agent-config'] }),
   };
   return { help: f.help, latency: f['skip-latency'] ? null : latency, steady: f['skip-steady'] ? null : steady };
 }

@@ -22,6 +22,8 @@ export interface SteadyOptions {
   readonly windowS: number;
   readonly skipPeer: boolean;
   readonly keepTmp: boolean;
+  /** A config file for the agent (--agent-config). */
+  readonly agentConfig?: string;
 }
 
 export interface Footprint {
@@ -91,7 +93,9 @@ export async function runSteady(o: SteadyOptions, log: (s: string) => void): Pro
   let ok = false;
   const collector = await startCollector(join(tmp, 'collector.db'), join(tmp, 'collector.log'));
   const t0 = Date.now();
-  const agent = startAgent(collector.url, '/', join(tmp, 'state'), ['--paths', o.paths.join(',')]);
+  const agent = startAgent(collector.url, '/', join(tmp, 'state'), [
+    '--paths', o.paths.join(','), ...(o.agentConfig === undefined ? [] : ['--config', o.agentConfig]),
+  ]);
   try {
     log(`steady: agent pid ${agent.child.pid} on / (${o.paths.join(' ')}), sealing first...`);
     const watchingAt = await waitForLog(agent, 'watching', 900_000);
